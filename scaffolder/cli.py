@@ -1,0 +1,188 @@
+"""The `scaffold` command line. Heavy modules (copier, yaml) are imported inside commands
+so that `scaffold --help` and `scaffold list` start quickly."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from scaffolder.errors import ScaffoldError
+
+app = typer.Typer(
+    name="scaffold",
+    help="Generate working, tested starter back-end projects to learn from.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _reported_errors(interrupted: str = "interrupted") -> Iterator[None]:
+    """Whatever goes wrong reaches the user as one line and a non-zero exit, never a traceback."""
+    from scaffolder.errors import UpdateConflicts
+
+    try:
+        yield
+    except UpdateConflicts as exc:
+        _fail(str(exc), 2)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail(interrupted, 130)
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001 — the last line of defence against tracebacks
+        detail = str(exc).strip().splitlines()
+        _fail(f"unexpected {type(exc).__name__}: {detail[0] if detail else ''} "
+              "(please report this to scaffolder's issue tracker)")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from scaffolder import __version__
+
+        typer.echo(f"scaffold {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                           help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Generate working, tested starter back-end projects to learn from."""
+
+
+def _stacks(template_source: str | None = None):
+    from scaffolder import catalogue, locations
+
+    templates = Path(template_source) if template_source else locations.templates_dir()
+    return catalogue.load(templates)
+
+
+@app.command("list")
+def list_stacks(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show the stacks you can generate."""
+    with _reported_errors():
+        stacks = _stacks()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([s.summary() for s in stacks.values()], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Stacks")
+    table.add_column("id", no_wrap=True, style="bold")
+    for column in ("language", "framework", "database", "tests", "you need"):
+        table.add_column(column)
+    for s in stacks.values():
+        needs = ", ".join(f"{t.name}" + ("?" if t.optional else "") for t in s.toolchain)
+        table.add_row(s.id, s.language, s.framework, s.database, s.test_tools, needs)
+    table.caption = "? = optional. `scaffold doctor --stack ID` checks versions."
+    Console().print(table)
+
+
+def _parse_data(pairs: list[str]) -> dict[str, str]:
+    data = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ScaffoldError(f"--data takes KEY=VALUE, got '{pair}'")
+        data[key.strip()] = value
+    return data
+
+
+@app.command()
+def new(
+    dest: Annotated[Optional[Path], typer.Argument(
+        help="Folder to create (default: the project name's slug).")] = None,
+    stack: Annotated[str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")] = ...,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Ask nothing; use defaults.")] = False,
+    data: Annotated[list[str], typer.Option("--data", "-d", metavar="KEY=VALUE",
+                                            help="Answer a question (repeatable).")] = [],
+    no_git: Annotated[bool, typer.Option("--no-git", help="Do not create a Git repository.")] = False,
+    template_source: Annotated[Optional[str], typer.Option(
+        "--template-source", help="Generate from this template repository (path or Git URL).")] = None,
+) -> None:
+    """Generate a new project."""
+    from scaffolder import generate, names
+
+    with _reported_errors("interrupted; nothing was written"):
+        answers = _parse_data(data)
+        source = (generate.custom_source(template_source) if template_source
+                  else generate.installed_source())
+        if dest is None:
+            name = answers.pop("project_name", None)
+            if name is None:
+                name = "my-api" if defaults or not sys.stdin.isatty() else typer.prompt(
+                    "Project name", default="my-api")
+            dest = Path(names.slugify(name) or name)
+        else:
+            name = answers.pop("project_name", None) or dest.resolve().name
+        project = generate.generate(stack_id=stack, dest=dest, project_name=name, data=answers,
+                                    defaults=defaults, use_git=not no_git, source=source)
+    typer.secho(f"Created {stack} project in {project}", fg=typer.colors.GREEN)
+    typer.echo("Next:")
+    for command in (f"cd {dest}", "make db-up setup migrate seed", "make run"):
+        typer.echo(f"  {command}")
+
+
+@app.command()
+def update(
+    path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
+    to: Annotated[Optional[str], typer.Option("--to", help="Template version to update to.")] = None,
+) -> None:
+    """Bring template improvements into a project, keeping your edits."""
+    from scaffolder import update as updating
+
+    with _reported_errors():
+        outcome = updating.update(path.resolve(), to)
+    if outcome.old == outcome.new:
+        typer.echo(f"Already up to date (template version {outcome.new}).")
+        return
+    typer.secho(f"Updated from {outcome.old} to {outcome.new}; "
+                f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
+                fg=typer.colors.GREEN)
+
+
+@app.command()
+def doctor(
+    stack: Annotated[Optional[str], typer.Option("--stack", "-s", help="Check one stack only.")] = None,
+) -> None:
+    """Check the tools a stack needs are installed."""
+    from scaffolder import catalogue
+    from scaffolder import doctor as checking
+
+    with _reported_errors():
+        stacks = _stacks()
+        chosen = [catalogue.find(stacks, stack)] if stack else list(stacks.values())
+    missing_required = False
+    for finding in checking.check(chosen):
+        tool = finding.tool
+        if finding.ok:
+            typer.secho(f"ok       {tool.name} {finding.found} (≥ {tool.min})", fg=typer.colors.GREEN)
+            continue
+        state = "missing" if finding.found is None else f"too old ({finding.found})"
+        optional = " (optional)" if tool.optional else ""
+        typer.secho(f"{'warn' if tool.optional else 'missing':8} {tool.name}{optional}: {state}, "
+                    f"need ≥ {tool.min} — install: {tool.install}",
+                    fg=typer.colors.YELLOW if tool.optional else typer.colors.RED)
+        missing_required |= not tool.optional
+    if missing_required:
+        raise typer.Exit(1)

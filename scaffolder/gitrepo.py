@@ -1,0 +1,67 @@
+"""The few Git operations scaffolder needs, run with the `git` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from scaffolder.errors import ScaffoldError
+
+# Used only when the machine has no Git identity of its own, so the first
+# commit always succeeds.
+FALLBACK_NAME = "scaffold"
+FALLBACK_EMAIL = "scaffold@localhost"
+
+
+def git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = True) -> str:
+    if shutil.which("git") is None:
+        raise ScaffoldError("git is not installed; install it (https://git-scm.com) or pass --no-git")
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, text=True, capture_output=True,
+        env={**os.environ, **(env or {})},
+    )
+    if check and result.returncode != 0:
+        message = (result.stderr or result.stdout).strip().splitlines()
+        raise ScaffoldError(f"git {args[0]} failed: {message[-1] if message else 'no output'}")
+    return result.stdout
+
+
+def configured(key: str, cwd: Path) -> str | None:
+    value = git("config", "--get", key, cwd=cwd, check=False).strip()
+    return value or None
+
+
+def identity_env(cwd: Path, name: str | None = None, email: str | None = None) -> dict[str, str]:
+    """Author/committer variables for a machine with no Git identity; empty when it has one."""
+    env: dict[str, str] = {}
+    if not configured("user.name", cwd):
+        env["GIT_AUTHOR_NAME"] = env["GIT_COMMITTER_NAME"] = name or FALLBACK_NAME
+    if not configured("user.email", cwd):
+        env["GIT_AUTHOR_EMAIL"] = env["GIT_COMMITTER_EMAIL"] = email or FALLBACK_EMAIL
+    return env
+
+
+def init_with_first_commit(path: Path, message: str, name: str | None, email: str | None) -> None:
+    """Make `path` a repository on `main` whose one commit holds every file."""
+    git("init", "--quiet", "--initial-branch=main", cwd=path)
+    git("add", "--all", cwd=path)
+    git("commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message, cwd=path,
+        env=identity_env(path, name, email))
+
+
+def is_repo_root(path: Path) -> bool:
+    out = git("rev-parse", "--show-toplevel", cwd=path, check=False).strip()
+    return bool(out) and Path(out).resolve() == path.resolve()
+
+
+def enclosing_repo(path: Path) -> Path | None:
+    """The repository that `path` (an existing folder) is inside of, if any."""
+    out = git("rev-parse", "--show-toplevel", cwd=path, check=False).strip()
+    return Path(out) if out else None
+
+
+def status(path: Path) -> list[str]:
+    """`git status --porcelain` lines: changed and untracked files."""
+    return [line for line in git("status", "--porcelain", cwd=path).splitlines() if line]
