@@ -2,4 +2,34 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 pytest_plugins = ["tests.conformance.plugin"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scaffolder_home(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the template store of this test run out of the user's own data folder."""
+    home = tmp_path_factory.mktemp("scaffolder-home")
+    previous = os.environ.get("SCAFFOLDER_HOME")
+    os.environ["SCAFFOLDER_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("SCAFFOLDER_HOME", None)
+    else:
+        os.environ["SCAFFOLDER_HOME"] = previous
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server for the whole run; each user creates its own database."""
+    from tests.harness.postgres import PostgresServer, pg_bin
+    from tests.harness.toolchain import require, unavailable
+
+    require("psql", why="PostgreSQL client from Debian's postgresql-client")
+    if not (pg_bin("initdb") and pg_bin("pg_ctl")):
+        unavailable("PostgreSQL server binaries (Debian's postgresql) are not installed")
+    with PostgresServer() as server:
+        yield server
