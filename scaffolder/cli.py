@@ -147,18 +147,43 @@ def new(
 def update(
     path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
     to: Annotated[Optional[str], typer.Option("--to", help="Template version to update to.")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show the files and diff the update would make; change nothing.")] = False,
 ) -> None:
     """Bring template improvements into a project, keeping your edits."""
     from scaffolder import update as updating
 
     with _reported_errors():
-        outcome = updating.update(path.resolve(), to)
+        outcome = updating.update(path.resolve(), to, dry_run=dry_run)
     if outcome.old == outcome.new:
         typer.echo(f"Already up to date (template version {outcome.new}).")
+        return
+    if dry_run:
+        typer.echo(f"Updating from {outcome.old} to {outcome.new} would change:")
+        for name in outcome.changed:
+            mark = "  (conflict)" if name in outcome.conflicts else ""
+            typer.echo(f"  {name}{mark}")
+        typer.echo(outcome.diff, nl=False)
         return
     typer.secho(f"Updated from {outcome.old} to {outcome.new}; "
                 f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
                 fg=typer.colors.GREEN)
+
+
+@app.command()
+def check(
+    path: Annotated[Path, typer.Argument(help="The project to check.")] = Path("."),
+) -> None:
+    """Tell whether a newer template version exists for a project."""
+    from scaffolder import update as updating
+
+    with _reported_errors():
+        current, newest = updating.check(path.resolve())
+    if current == newest:
+        typer.echo(f"Up to date: template version {current}.")
+    else:
+        typer.echo(f"A newer template version is available: {current} -> {newest} "
+                   "(run `scaffold update`).")
 
 
 @app.command()

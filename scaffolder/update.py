@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,8 @@ class Outcome:
     old: str
     new: str
     changed: list[str]
+    conflicts: list[str] = field(default_factory=list)
+    diff: str = ""
 
 
 def read_answers(project: Path) -> dict[str, Any]:
@@ -94,8 +96,17 @@ def target_version(answers: dict[str, Any], requested: str | None) -> str:
     return wanted
 
 
-def update(project: Path, to: str | None = None) -> Outcome:
-    """Run the update; raise UpdateConflicts when markers are left in files."""
+def check(project: Path) -> tuple[str, str]:
+    """The project's template version and the newest one available."""
+    answers = read_answers(project)
+    return str(answers["_commit"]), target_version(answers, None)
+
+
+def update(project: Path, to: str | None = None, dry_run: bool = False) -> Outcome:
+    """Run the update; raise UpdateConflicts when markers are left in files.
+
+    With `dry_run`, the update runs in a throwaway clone and only its diff is returned.
+    """
     answers = check_project(project)
     old = str(answers["_commit"])
     new = target_version(answers, to)
@@ -103,12 +114,35 @@ def update(project: Path, to: str | None = None) -> Outcome:
         return Outcome(old=old, new=new, changed=[])
     if not Path(str(answers["_src_path"])).exists() and "://" not in str(answers["_src_path"]):
         raise ScaffoldError(f"the template source {answers['_src_path']} no longer exists")
+    if dry_run:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="scaffold-dry-run-") as scratch:
+            clone = Path(scratch) / project.name
+            gitrepo.git("clone", "--quiet", "--no-hardlinks", str(project), str(clone), cwd=project)
+            outcome = _apply(clone, old, new)
+            diff = gitrepo.git("diff", "--no-color", cwd=clone) + _untracked_diff(clone)
+            return Outcome(old, new, outcome.changed, outcome.conflicts, diff)
+    outcome = _apply(project, old, new)
+    if outcome.conflicts:
+        raise UpdateConflicts(outcome.conflicts)
+    return outcome
+
+
+def _apply(project: Path, old: str, new: str) -> Outcome:
     _run_copier(project, new)
     changed = [line[3:] for line in gitrepo.status(project)]
     conflicts = sorted(path for path in changed if _has_markers(project / path))
-    if conflicts:
-        raise UpdateConflicts(conflicts)
-    return Outcome(old=old, new=new, changed=changed)
+    return Outcome(old=old, new=new, changed=changed, conflicts=conflicts)
+
+
+def _untracked_diff(clone: Path) -> str:
+    """New files the update would add, shown as diffs too."""
+    files = gitrepo.git("ls-files", "--others", "--exclude-standard", cwd=clone).split()
+    return "".join(
+        gitrepo.git("diff", "--no-color", "--no-index", "/dev/null", name, cwd=clone, check=False)
+        for name in files
+    )
 
 
 def _has_markers(path: Path) -> bool:

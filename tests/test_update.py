@@ -173,3 +173,30 @@ def test_a_project_from_an_instructors_fork_updates_from_that_fork(tmp_path: Pat
     result = scaffold("update", str(project), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ask your instructor first." in (project / "README.md").read_text()
+
+
+def test_dry_run_shows_the_diff_and_touches_nothing(release: Release, project: Path,
+                                                    tmp_path: Path) -> None:
+    head = git(project, "rev-parse", "HEAD")
+    release.version = "1.1.0"
+    release.edit("_shared/README.md.jinja", KEEPING_UP + "\n",
+                 KEEPING_UP + "\n\nRun `scaffold update` every few weeks.\n")
+
+    result = release.run("update", str(project), "--dry-run", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "  README.md" in result.stdout
+    assert "+Run `scaffold update` every few weeks." in result.stdout
+    assert git(project, "status", "--porcelain") == ""
+    assert git(project, "rev-parse", "HEAD") == head
+    assert "every few weeks" not in (project / "README.md").read_text()
+
+
+def test_check_tells_whether_a_newer_version_exists(release: Release, project: Path,
+                                                    tmp_path: Path) -> None:
+    result = release.run("check", str(project), cwd=tmp_path)
+    assert result.returncode == 0 and "Up to date: template version 1.0.0" in result.stdout
+    release.version = "1.1.0"
+    release.edit("_shared/editorconfig", "[*.md]", "[*.txt]\nindent_size = 4\n\n[*.md]")
+    result = release.run("check", str(project), cwd=tmp_path)
+    assert result.returncode == 0 and "1.0.0 -> 1.1.0" in result.stdout
