@@ -1,0 +1,18 @@
+<?php
+
+namespace Harness;
+
+/** Laravel 8's console kernel (migrate, db:seed...) with the harness's configuration step. */
+class ConsoleKernel extends \Illuminate\Foundation\Console\Kernel
+{
+    protected $bootstrappers = [
+        \Illuminate\Foundation\Bootstrap\LoadEnvironmentVariables::class,
+        \Illuminate\Foundation\Bootstrap\LoadConfiguration::class,
+        LoadLaravel12Defaults::class,
+        \Illuminate\Foundation\Bootstrap\HandleExceptions::class,
+        \Illuminate\Foundation\Bootstrap\RegisterFacades::class,
+        \Illuminate\Foundation\Bootstrap\SetRequestForConsole::class,
+        \Illuminate\Foundation\Bootstrap\RegisterProviders::class,
+        \Illuminate\Foundation\Bootstrap\BootProviders::class,
+    ];
+}
