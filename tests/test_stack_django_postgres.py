@@ -1,0 +1,143 @@
+"""django-postgres: the generated project is complete, and its own commands
+(`make setup migrate test lint seed run`) work against a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import shutil
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.harness import commands
+from tests.harness.postgres import PostgresServer
+from tests.harness.server import serve
+from tests.harness.scaffold import generate as scaffold_generate
+from tests.stacks import django_postgres as stack
+
+pytestmark = pytest.mark.stack(stack.STACK)
+
+SHARED_OPENAPI = Path(__file__).resolve().parents[1] / "templates" / "_shared" / "openapi.yaml"
+
+# What generated-project.md and templates/README.md promise, plus this stack's own layout.
+SPEC_FILES = [
+    "README.md", "LICENSE", ".copier-answers.yml", ".gitignore", ".gitattributes",
+    ".editorconfig", ".env", ".env.example", "Makefile", "Dockerfile", ".dockerignore",
+    "docker-compose.yml", ".github/workflows/ci.yml", ".devcontainer/devcontainer.json",
+    ".devcontainer/docker-compose.devcontainer.yml", "docs/openapi.yaml",
+    "pyproject.toml", "requirements.txt", "requirements-dev.txt", "manage.py",
+    "config/settings.py", "config/urls.py", "config/wsgi.py",
+    "core/problems.py", "core/middleware.py", "core/views.py",
+    "accounts/models.py", "accounts/migrations/0001_initial.py",
+    "tasks/models.py", "tasks/migrations/0001_initial.py",
+    "tasks/management/commands/seed.py",
+    "tests/conftest.py", "tests/unit", "tests/integration",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return stack.generate(tmp_path_factory.mktemp("django-postgres"))
+
+
+@pytest.fixture(scope="module")
+def pg() -> Iterator[PostgresServer]:
+    stack.require_toolchain()
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def database_url(pg: PostgresServer) -> str:
+    return pg.url("django_stack")
+
+
+@pytest.fixture(scope="module")
+def env(project: Path, database_url: str) -> dict[str, str]:
+    """`make setup migrate`, once for the module; the environment the project ran with."""
+    return stack.setup(project, database_url)
+
+
+def psql(database_url: str, sql: str) -> str:
+    psql_bin = shutil.which("psql")
+    assert psql_bin, "psql not found (.ci/provision/postgres.sh installs it)"
+    return subprocess.run([psql_bin, database_url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                          check=True, capture_output=True, text=True, timeout=60).stdout.strip()
+
+
+def test_the_files_of_the_spec_are_there(project: Path) -> None:
+    missing = [name for name in SPEC_FILES if not (project / name).exists()]
+    assert not missing, f"[{stack.STACK}] missing from the generated project: {missing}"
+    assert not list(project.rglob("*.jinja")), "a template file was copied unrendered"
+
+
+def test_openapi_document_is_the_shared_one_byte_for_byte(project: Path) -> None:
+    assert (project / "docs" / "openapi.yaml").read_bytes() == SHARED_OPENAPI.read_bytes()
+
+
+def test_env_has_a_secret_and_the_example_documents_every_setting(project: Path) -> None:
+    def settings(name: str) -> dict[str, str]:
+        lines = (project / name).read_text().splitlines()
+        return dict(line.split("=", 1) for line in lines if re.match(r"[A-Z_]+=", line))
+
+    env, example = settings(".env"), settings(".env.example")
+    assert env.keys() == example.keys()
+    assert len(env["SECRET_KEY"]) >= 32 and env["SECRET_KEY"] != example["SECRET_KEY"]
+    assert env["SECRET_KEY"] not in (project / ".env.example").read_text()
+
+
+def test_two_renders_differ_only_in_the_secret(tmp_path: Path) -> None:
+    renders = []
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        renders.append(scaffold_generate(stack.STACK, tmp_path / part, git=False))
+
+    def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
+        found = [prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only]
+        for name, sub in cmp.subdirs.items():
+            found += differences(sub, f"{prefix}{name}/")
+        return found
+
+    assert differences(filecmp.dircmp(*renders, ignore=[])) == [".env"]
+
+
+def test_the_projects_own_tests_pass_against_postgresql(project: Path, env: dict[str, str]) -> None:
+    result = commands.run(stack.STACK, ["make", "test"], cwd=project, env=env)
+    summary = re.search(r"=+ (.*) in [\d.]+s", result.stdout)
+    assert summary and "passed" in summary.group(1), result.stdout[-3000:]
+    assert not re.search(r"\d+ (failed|error|skipped)", summary.group(1)), summary.group(1)
+
+
+def test_lint_passes_and_no_migration_is_missing(project: Path, env: dict[str, str]) -> None:
+    result = commands.run(stack.STACK, ["make", "lint"], cwd=project, env=env)
+    assert "No changes detected" in result.stdout
+
+
+def test_seed_is_safe_to_run_twice(project: Path, env: dict[str, str], database_url: str) -> None:
+    for _ in range(2):
+        commands.run(stack.STACK, ["make", "seed"], cwd=project, env=env)
+    # Read back from the throwaway server: DATABASE_URL won over the project's .env.
+    counts = psql(database_url, "SELECT count(DISTINCT u.id), count(t.id) FROM accounts_user u "
+                                "JOIN tasks_task t ON t.owner_id = u.id "
+                                "WHERE u.email = 'demo@example.com'")
+    assert counts == "1|5"
+
+
+def test_the_server_answers_health_and_a_login(project: Path, env: dict[str, str]) -> None:
+    with serve(stack.STACK, project, env=env) as base_url:
+        with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
+            assert response.status == 200
+            assert json.load(response) == {"status": "ok", "checks": {"database": "ok"}}
+        commands.run(stack.STACK, ["make", "seed"], cwd=project, env=env)
+        request = urllib.request.Request(
+            f"{base_url}/api/v1/auth/login", method="POST",
+            data=json.dumps({"email": "demo@example.com", "password": "password123"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert json.load(response)["tokenType"] == "Bearer"
