@@ -16,8 +16,8 @@ import pytest
 
 from tests.harness import commands
 from tests.harness.postgres import PostgresServer
-from tests.harness.server import serve
 from tests.harness.scaffold import generate as scaffold_generate
+from tests.harness.server import serve
 from tests.stacks import django_postgres as stack
 
 pytestmark = pytest.mark.stack(stack.STACK)
