@@ -104,29 +104,28 @@ def test_lint_omakase_core_rules(learner_project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def migrated_project(tmp_path_factory: pytest.TempPathFactory, postgres) -> tuple[Path, dict[str, str]]:
-    """A project rendered for Debian's Rails, after `make setup migrate` against a real PostgreSQL."""
+def tested_project(tmp_path_factory: pytest.TempPathFactory, postgres):
+    """`DATABASE_URL=... make setup migrate test` in a project rendered for Debian's Rails."""
     rails.require_toolchain()
     project = rails.generate(tmp_path_factory.mktemp("rails-run"))
-    env = rails.setup(project, postgres.url("rails_stack_dev"))
-    return project, env
+    env = {**rails.debian_env(project), "DATABASE_URL": postgres.url("rails_stack")}
+    result = commands.run(STACK, ["make", "setup", "migrate", "test"], cwd=project, env=env, timeout=600)
+    return project, env, result.stdout
 
 
-def test_projects_own_tests_pass_against_postgres(migrated_project, postgres) -> None:
-    project, env = migrated_project
-    env = {**env, "DATABASE_URL": postgres.url("rails_stack_test")}
-    result = commands.run(STACK, ["make", "test"], cwd=project, env=env, timeout=600)
-    summary = re.search(r"(\d+) runs, (\d+) assertions, 0 failures, 0 errors, (\d+) skips", result.stdout)
-    assert summary, f"[{STACK}] no passing Minitest summary in:\n{result.stdout[-3000:]}"
+def test_projects_own_tests_pass_against_postgres(tested_project) -> None:
+    _, _, output = tested_project
+    summary = re.search(r"(\d+) runs, (\d+) assertions, 0 failures, 0 errors, (\d+) skips", output)
+    assert summary, f"[{STACK}] no passing Minitest summary in:\n{output[-3000:]}"
     runs, skips = int(summary.group(1)), int(summary.group(3))
     assert runs >= 20 and skips == 0, summary.group(0)
 
 
-def test_seed_is_idempotent(migrated_project) -> None:
-    project, env = migrated_project
-    for _ in range(2):
-        result = commands.run(STACK, ["make", "seed"], cwd=project, env=env)
-    assert "demo@example.com" in result.stdout and "with 5 tasks" in result.stdout, result.stdout
+def test_seed_is_idempotent(tested_project) -> None:
+    project, env, _ = tested_project
+    outputs = [commands.run(STACK, ["make", "seed"], cwd=project, env=env).stdout for _ in range(2)]
+    for output in outputs:
+        assert "Seeded demo@example.com" in output and "with 5 tasks" in output, output
 
 
 def _schema_facts(text: str) -> dict[str, set[str]]:
@@ -146,9 +145,9 @@ def _schema_facts(text: str) -> dict[str, set[str]]:
     return tables
 
 
-def test_shipped_schema_matches_what_the_migrations_make(migrated_project) -> None:
+def test_shipped_schema_matches_what_the_migrations_make(tested_project) -> None:
     """db/schema.rb is 8.1's dump; `make migrate` on 6.1 re-dumped it: same tables either way."""
-    project, _ = migrated_project
+    project, _, _ = tested_project
     shipped = git(project, "show", "HEAD:db/schema.rb")
     dumped = (project / "db/schema.rb").read_text()
     assert _schema_facts(dumped), dumped

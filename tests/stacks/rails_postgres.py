@@ -71,13 +71,6 @@ def debian_env(project: Path) -> dict[str, str]:
     }
 
 
-def setup(project: Path, database_url: str) -> dict[str, str]:
-    """`make setup migrate` against `database_url`; returns the environment used."""
-    env = {**debian_env(project), "DATABASE_URL": database_url}
-    commands.run(STACK, ["make", "setup", "migrate"], cwd=project, env=env, timeout=600)
-    return env
-
-
 @contextlib.contextmanager
 def served(workdir: Path) -> Iterator[str]:
     """The generated project's Puma (`make migrate run`, development) on a throwaway PostgreSQL."""

@@ -4,6 +4,9 @@
 class ErrorsController < ActionController::API
   include ProblemDetails
 
+  # Never read the body here: it may be the malformed JSON that brought us here.
+  wrap_parameters false
+
   DETAILS = {
     400 => "The request body is not valid JSON.",
     404 => "There is nothing at this path.",
