@@ -2,6 +2,7 @@
 
 namespace Harness;
 
+use Closure;
 use Illuminate\Contracts\Console\Kernel as ConsoleKernelContract;
 use Illuminate\Contracts\Debug\ExceptionHandler as ExceptionHandlerContract;
 use Illuminate\Contracts\Http\Kernel as HttpKernelContract;
@@ -29,8 +30,9 @@ class ApplicationBuilder
     }
 
     public function withRouting(
-        ?string $web = null,
-        ?string $api = null,
+        ?Closure $using = null,
+        array|string|null $web = null,
+        array|string|null $api = null,
         ?string $commands = null,
         ?string $channels = null,
         ?string $pages = null,
@@ -38,7 +40,7 @@ class ApplicationBuilder
         string $apiPrefix = 'api',
         ?callable $then = null,
     ): static {
-        if ($web !== null || $channels !== null || $pages !== null || $then !== null) {
+        if ($using !== null || $web !== null || is_array($api) || $channels !== null || $pages !== null || $then !== null) {
             throw new LogicException('Laravel harness: only api:, apiPrefix:, health: and commands: routing is implemented');
         }
         $this->routing = ['api' => $api, 'apiPrefix' => $apiPrefix, 'health' => $health, 'commands' => $commands];

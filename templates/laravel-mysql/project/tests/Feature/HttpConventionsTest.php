@@ -15,17 +15,19 @@ class HttpConventionsTest extends ApiTestCase
 
     public function test_health_is_503_when_the_database_is_unreachable(): void
     {
-        config(['database.connections.unreachable' => [
-            'driver' => 'mysql', 'host' => '127.0.0.1', 'port' => 1, 'database' => 'none',
-            'username' => 'none', 'password' => '', 'options' => [\PDO::ATTR_TIMEOUT => 1],
-        ]]);
+        // The app's own connection settings, pointed at a port where nothing listens.
+        config(['database.connections.unreachable' => ['url' => null, 'host' => '127.0.0.1', 'port' => 1]
+            + config('database.connections.mysql')]);
+        $default = DB::getDefaultConnection();
         DB::setDefaultConnection('unreachable');
 
-        $this->getJson('/health')
-            ->assertStatus(503)
-            ->assertExactJson(['status' => 'error', 'checks' => ['database' => 'error']]);
-
-        DB::setDefaultConnection(config('database.default'));
+        try {
+            $this->getJson('/health')
+                ->assertStatus(503)
+                ->assertExactJson(['status' => 'error', 'checks' => ['database' => 'error']]);
+        } finally {
+            DB::setDefaultConnection($default);
+        }
     }
 
     public function test_every_response_carries_a_request_id(): void

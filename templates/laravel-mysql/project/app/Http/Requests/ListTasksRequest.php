@@ -28,7 +28,7 @@ class ListTasksRequest extends FormRequest
             'page' => ['sometimes', 'integer', 'min:1'],
             'pageSize' => ['sometimes', 'integer', 'between:1,100'],
             'status' => ['sometimes', new Enum(TaskStatus::class)],
-            'sort' => ['sometimes', 'in:'.implode(',', [...$sorts, ...array_map(fn ($s) => "-$s", $sorts)])],
+            'sort' => ['sometimes', 'in:'.implode(',', [...$sorts, ...array_map(fn ($sort) => "-{$sort}", $sorts)])],
         ];
     }
 
