@@ -4,8 +4,10 @@ What runs here (see tests/stacks/laravel_mysql.py for why): the generated code o
 Debian 12's PHP 8.2 + Laravel 8.83 + PHPUnit 9.6 through the harness's Laravel-8
 bootstrap, against a throwaway MariaDB 10.11; `php -l` on every PHP file;
 `composer validate` (offline) on composer.json. Learners get Laravel 12, PHPUnit 11,
-MySQL 8.4 and Pint, which this machine cannot install (no Packagist, no Docker):
-`make lint` (Pint) is not run here; the generated CI workflow runs it.
+MySQL 8.4 and Pint, which this machine cannot install (no Packagist, no Docker).
+`make lint` (Pint's Laravel preset) cannot run here; the generated CI runs it. In its
+place, Debian's PHP_CodeSniffer checks PSR-12, the base of that preset, minus the three
+sniffs where Laravel's style deliberately differs.
 """
 
 from __future__ import annotations
@@ -111,6 +113,19 @@ def test_composer_json_validates(project: Path, tmp_path: Path) -> None:
     # No composer.lock ships (it cannot be resolved without Packagist): only composer.json is checked.
     commands.run(STACK, ["composer", "validate", "--strict", "--no-check-lock", "--no-interaction"],
                  cwd=project, env={"COMPOSER_HOME": str(tmp_path), "COMPOSER_DISABLE_NETWORK": "1"})
+
+
+# Where Laravel's style (Pint's preset) departs from PSR-12: snake_case test method names,
+# 'a'.$b concatenation, and public/index.php both declaring and running code.
+PSR12_EXCEPT_LARAVEL = "PSR1.Methods.CamelCapsMethodName,PSR12.Operators.OperatorSpacing,PSR1.Files.SideEffects"
+
+
+def test_code_style_psr12_as_a_stand_in_for_pint(project: Path) -> None:
+    from tests.harness.toolchain import require
+
+    require("phpcs", why="Debian's php-codesniffer (.ci/provision/php.sh)")
+    commands.run(STACK, ["phpcs", "--standard=PSR12", "--warning-severity=0", f"--exclude={PSR12_EXCEPT_LARAVEL}",
+                         "app", "bootstrap", "config", "database", "routes", "tests", "public"], cwd=project)
 
 
 def test_migrations_and_seed_twice(harness_copy: Path, mariadb) -> None:

@@ -24,9 +24,11 @@ What learners get and what this harness runs differ, and only here:
 - The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 11 `<source>`
   element only earns a schema warning); `php artisan serve` is replaced by
   `php -S` with a router script (what `serve` runs underneath).
-- Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian),
-  the Dockerfile and docker-compose.yml (no Docker engine). `composer validate`
-  checks composer.json offline, `php -l` every PHP file.
+- Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
+  PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
+  Dockerfile and docker-compose.yml (no Docker engine). `composer validate` checks
+  composer.json offline (no composer.lock ships: it needs Packagist to resolve),
+  `php -l` every PHP file.
 """
 
 from __future__ import annotations
