@@ -1,0 +1,47 @@
+'use strict';
+
+const logger = require('../logger');
+const { HttpProblem, badRequest, notFound, unsupportedMediaType } = require('../lib/problems');
+
+// Maps what can be thrown while handling a request to a problem; unknown errors are 500s.
+function toProblem(error) {
+  if (error instanceof HttpProblem) return error;
+  // Errors raised by express.json() (body-parser) carry a `type`.
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return badRequest('The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new HttpProblem(413, 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return unsupportedMediaType('The request body encoding is not supported.');
+    default:
+      break;
+  }
+  if (Number.isInteger(error.status) && error.status >= 400 && error.status < 500) {
+    return new HttpProblem(
+      error.status,
+      error.expose ? error.message : 'The request was rejected.',
+    );
+  }
+  return new HttpProblem(500, 'An unexpected error occurred.');
+}
+
+function unknownRoute(req, res, next) {
+  next(notFound(`No route matches ${req.method} ${req.path}.`));
+}
+
+// The last middleware: every error leaves as application/problem+json, without internals.
+// eslint-disable-next-line no-unused-vars -- Express recognises error handlers by their 4 arguments.
+function problemHandler(error, req, res, next) {
+  const problem = toProblem(error);
+  if (problem.status >= 500) (req.log ?? logger).error({ err: error }, 'request failed');
+  if (res.headersSent) return res.end();
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .json({ ...problem.toJSON(), instance: req.originalUrl });
+}
+
+module.exports = { unknownRoute, problemHandler, toProblem };

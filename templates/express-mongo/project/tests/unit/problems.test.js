@@ -1,0 +1,32 @@
+'use strict';
+
+const { toProblem } = require('../../src/middleware/errors');
+const { HttpProblem } = require('../../src/lib/problems');
+
+describe('toProblem', () => {
+  test('keeps HTTP problems as they are', () => {
+    const problem = new HttpProblem(409, 'taken');
+    expect(toProblem(problem)).toBe(problem);
+    expect(problem.toJSON()).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'taken',
+    });
+  });
+
+  test('hides the details of unexpected errors', () => {
+    const problem = toProblem(new Error('connection string mongodb://user:secret@host'));
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+
+  test('maps body-parser errors', () => {
+    expect(
+      toProblem(Object.assign(new Error(), { type: 'entity.parse.failed', status: 400 })).status,
+    ).toBe(400);
+    expect(
+      toProblem(Object.assign(new Error(), { type: 'entity.too.large', status: 413 })).status,
+    ).toBe(413);
+  });
+});
