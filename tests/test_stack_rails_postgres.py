@@ -78,6 +78,27 @@ def test_one_commit_clean_tree_and_ignored_env(learner_project: Path) -> None:
     assert secret.group(1) not in (learner_project / ".env.example").read_text()
 
 
+def test_makefile_lets_the_environment_win_over_env_file(learner_project: Path) -> None:
+    rails.require_toolchain()
+
+    def run_line(env: dict[str, str]) -> str:
+        command = ["env", "-u", "HOST", "-u", "PORT", *(f"{k}={v}" for k, v in env.items()), "make", "-s", "-n", "run"]
+        return commands.run(STACK, command, cwd=learner_project).stdout.strip()
+
+    assert run_line({}).endswith("-b 0.0.0.0 -p 3000")  # from .env
+    assert run_line({"HOST": "127.0.0.1", "PORT": "4567"}).endswith("-b 127.0.0.1 -p 4567")
+
+
+@pytest.mark.parametrize("name", ["user", "rails", "active-record", "end"])
+def test_names_that_clash_with_ruby_or_rails_are_refused(tmp_path: Path, name: str) -> None:
+    from tests.harness.scaffold import scaffold
+
+    result = scaffold("new", name, "--stack", STACK, "--defaults", cwd=tmp_path)
+    assert result.returncode != 0 and "reserved or invalid" in result.stdout + result.stderr, (
+        f"[{STACK}] the name {name!r} was accepted:\n{result.stdout}{result.stderr}")
+    assert not (tmp_path / name).exists()
+
+
 def test_shared_openapi_document_is_byte_identical(learner_project: Path) -> None:
     shared = Path(__file__).resolve().parents[1] / "templates" / "_shared" / "openapi.yaml"
     assert (learner_project / "docs/openapi.yaml").read_bytes() == shared.read_bytes()

@@ -74,10 +74,13 @@ def debian_env(project: Path) -> dict[str, str]:
 @contextlib.contextmanager
 def served(workdir: Path) -> Iterator[str]:
     """The generated project's Puma (`make migrate run`, development) on a throwaway PostgreSQL."""
-    from tests.harness.postgres import PostgresServer
+    from tests.harness.postgres import PostgresServer, pg_bin
     from tests.harness.server import serve
 
     require_toolchain()
+    require("psql", why="PostgreSQL client from Debian's postgresql-client")
+    if not (pg_bin("initdb") and pg_bin("pg_ctl")):
+        unavailable("PostgreSQL server binaries (Debian's postgresql) are not installed")
     with PostgresServer() as pg:
         project = generate(workdir)
         env = {**debian_env(project), "DATABASE_URL": pg.url("rails_conformance")}

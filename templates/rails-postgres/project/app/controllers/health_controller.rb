@@ -8,7 +8,7 @@ class HealthController < ActionController::API
 
   private
     def database_reachable?
-      ActiveRecord::Base.connection.select_value("SELECT 1") == 1
+      ActiveRecord::Base.connection_pool.with_connection { |connection| connection.select_value("SELECT 1") } == 1
     rescue ActiveRecord::ActiveRecordError, PG::Error
       false
     end

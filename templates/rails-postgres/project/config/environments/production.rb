@@ -9,8 +9,7 @@ Rails.application.configure do
   # Eager load code on boot for better performance and memory savings (ignored by Rake tasks).
   config.eager_load = true
 
-  # Log to STDOUT with the current request id as a default log tag.
-  config.log_tags = [ :request_id ]
+  # Log to STDOUT (the container's log), tagged with the request id (config/application.rb).
   config.logger = ActiveSupport::TaggedLogging.new(ActiveSupport::Logger.new($stdout))
 
   # Change to "debug" to log everything (including potentially personally-identifiable information!).
