@@ -81,7 +81,6 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "core.problems.problem_exception_handler",
-    "UNAUTHENTICATED_USER": None,
     # Errors that concern the whole body rather than one field.
     "NON_FIELD_ERRORS_KEY": "body",
 }
