@@ -25,6 +25,19 @@ module.exports = defineConfig([
     files: ['tests/**/*.js'],
     languageOptions: { globals: globals.jest },
   },
+  {
+    // Runs in the browser, next to Swagger UI's bundles.
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        ...globals.browser,
+        SwaggerUIBundle: 'readonly',
+        SwaggerUIStandalonePreset: 'readonly',
+      },
+    },
+    rules: { strict: 'off' },
+  },
   // Last: turns off rules that would fight Prettier's formatting.
   prettier,
 ]);

@@ -2,10 +2,12 @@
 
 const path = require('node:path');
 const express = require('express');
-const swaggerUi = require('swagger-ui-express');
+const swaggerUiDist = require('swagger-ui-dist');
 const allow = require('../middleware/method-not-allowed');
 
-const OPENAPI_FILE = path.join(__dirname, '..', '..', 'docs', 'openapi.yaml');
+const ROOT = path.join(__dirname, '..', '..');
+const OPENAPI_FILE = path.join(ROOT, 'docs', 'openapi.yaml');
+const DOCS_DIR = path.join(ROOT, 'public', 'docs');
 
 const router = express.Router();
 
@@ -17,14 +19,17 @@ router
   })
   .all(allow('GET'));
 
-// Swagger UI, reading the document above.
+// Swagger UI: our page at /docs itself (no redirect to /docs/), its assets from swagger-ui-dist.
+router
+  .route('/docs')
+  .get((req, res) => {
+    res.sendFile(path.join(DOCS_DIR, 'index.html'));
+  })
+  .all(allow('GET'));
+router.use('/docs', express.static(DOCS_DIR, { index: false, redirect: false }));
 router.use(
   '/docs',
-  swaggerUi.serve,
-  swaggerUi.setup(null, {
-    customSiteTitle: 'Tasks API v1',
-    swaggerOptions: { url: '/openapi.yaml' },
-  }),
+  express.static(swaggerUiDist.getAbsoluteFSPath(), { index: false, redirect: false }),
 );
 
 module.exports = router;

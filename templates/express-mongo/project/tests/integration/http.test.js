@@ -127,11 +127,15 @@ describe('documentation', () => {
     expect(Buffer.compare(res.body, file)).toBe(0);
   });
 
-  test('GET /docs serves Swagger UI pointed at it', async () => {
-    const res = await api().get('/docs/');
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('swagger-ui');
-    const init = await api().get('/docs/swagger-ui-init.js');
-    expect(init.text).toContain('/openapi.yaml');
+  test('GET /docs serves Swagger UI pointed at it, without a redirect', async () => {
+    const page = await api().get('/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    // Every asset the page names is served.
+    const assets = [...page.text.matchAll(/(?:src|href)="(\/docs\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toContain('/docs/swagger-ui-bundle.js');
+    for (const asset of assets) expect((await api().get(asset)).status).toBe(200);
+    const init = await api().get('/docs/init.js');
+    expect(init.text).toContain("url: '/openapi.yaml'");
   });
 });
