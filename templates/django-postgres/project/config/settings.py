@@ -96,9 +96,22 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Everything to the console (the twelve-factor way), each line with its request id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.log_context.RequestIdFilter"}},
+    "formatters": {
+        "default": {"format": "{asctime} {levelname} {name} [{request_id}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "default",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Django's own loggers go to the root handler too (and only there).
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -7,6 +7,7 @@ from http import HTTPStatus
 
 from django.http import HttpRequest, HttpResponse
 
+from . import log_context
 from .problems import problem_response
 
 RequestHandler = Callable[[HttpRequest], HttpResponse]
@@ -18,7 +19,7 @@ REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._:-]{1,200}")
 class RequestIdMiddleware:
     """Echo the client's X-Request-Id, or generate one, on every response.
 
-    The id is also on `request.request_id`, to put in log lines.
+    The id is also on `request.request_id` and in the log lines of the request.
     """
 
     def __init__(self, get_response: RequestHandler) -> None:
@@ -28,7 +29,11 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-Id", "")
         request_id = incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
-        response = self.get_response(request)
+        token = log_context.request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            log_context.request_id.reset(token)
         response["X-Request-Id"] = request_id
         return response
 

@@ -19,8 +19,8 @@ def health(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.exception("Health check: the database cannot be reached")
+    except DatabaseError as exc:
+        logger.warning("Health check: the database cannot be reached: %s", exc)
         return JsonResponse({"status": "error", "checks": {"database": "error"}}, status=503)
     return JsonResponse({"status": "ok", "checks": {"database": "ok"}})
 

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connection
+from rest_framework.response import Response
+
+from core import log_context
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +69,16 @@ def test_cors_allows_the_configured_origins(api_client):
 def test_cors_ignores_other_origins(api_client):
     response = api_client.get("/health", HTTP_ORIGIN="https://evil.example")
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_the_request_id_is_in_the_log_context_while_the_request_runs(auth_client, monkeypatch):
+    seen = []
+
+    def list_tasks(self, request):
+        seen.append(log_context.request_id.get())
+        return Response({})
+
+    monkeypatch.setattr("tasks.views.TaskViewSet.list", list_tasks)
+    auth_client.get("/api/v1/tasks", HTTP_X_REQUEST_ID="trace-42")
+    assert seen == ["trace-42"]
+    assert log_context.request_id.get() == "-"
