@@ -9,7 +9,10 @@ pytestmark = pytest.mark.django_db
 TASKS = "/api/v1/tasks"
 
 
-def test_an_unknown_route_is_a_404_problem(api_client):
+# In DEBUG mode Django answers its own HTML debug pages: those are rewritten too.
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unknown_route_is_a_404_problem(api_client, settings, debug):
+    settings.DEBUG = debug
     assert_problem(api_client.get("/no/such/route"), 404)
 
 
@@ -45,7 +48,12 @@ def test_a_json_body_that_is_not_an_object_is_a_422_problem(auth_client, body):
     assert assert_problem(response, 422)["errors"][0]["field"] == "body"
 
 
-def test_an_unexpected_error_is_a_500_problem_without_details(auth_client, monkeypatch):
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_error_is_a_500_problem_without_details(
+    auth_client, monkeypatch, settings, debug
+):
+    settings.DEBUG = debug
+
     def explode(*args, **kwargs):
         raise RuntimeError("SELECT secret FROM internals")
 
