@@ -151,3 +151,10 @@ def test_the_server_answers_health_and_a_login(project: Path, env: dict[str, str
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             assert json.load(response)["tokenType"] == "Bearer"
+
+
+def test_the_work_tree_stays_clean_after_the_commands(project: Path, env: dict[str, str]) -> None:
+    # .venv, caches and bytecode the commands above wrote are all git-ignored.
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored=no"], cwd=project,
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "", f"[{stack.STACK}] files the .gitignore misses:\n{status}"
