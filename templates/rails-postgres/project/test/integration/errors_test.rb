@@ -41,5 +41,8 @@ class ErrorsTest < ActionDispatch::IntegrationTest
     options "/api/v1/tasks", headers: { "Origin" => "http://localhost:5173", "Access-Control-Request-Method" => "POST" }
 
     assert_equal "http://localhost:5173", response.headers["Access-Control-Allow-Origin"]
+
+    options "/api/v1/tasks", headers: { "Origin" => "http://evil.example", "Access-Control-Request-Method" => "POST" }
+    assert_nil response.headers["Access-Control-Allow-Origin"]
   end
 end
