@@ -24,7 +24,7 @@ class UserSerializer(serializers.ModelSerializer):
 
 class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
-    password = StrictCharField(write_only=True, trim_whitespace=False, max_length=128)
+    password = StrictCharField(write_only=True, trim_whitespace=False)
     name = StrictCharField(required=False, allow_blank=True, allow_null=True, max_length=150)
 
     def validate_email(self, value: str) -> str:
