@@ -149,6 +149,14 @@ def test_seed_is_idempotent(tested_project) -> None:
         assert "Seeded demo@example.com" in output and "with 5 tasks" in output, output
 
 
+def test_work_tree_stays_clean_after_the_projects_commands(tested_project) -> None:
+    """Logs, tmp/ and the like are ignored; only db/schema.rb changes, re-dumped in 6.1's format."""
+    project, env, _ = tested_project
+    commands.run(STACK, ["make", "seed"], cwd=project, env=env)
+    changed = git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
+    assert set(changed) <= {" M db/schema.rb"}, f"[{STACK}] unexpected changes: {changed}"
+
+
 def _schema_facts(text: str) -> dict[str, set[str]]:
     """Tables -> column, index and key lines, ignoring what differs between Rails' dump formats."""
     tables: dict[str, set[str]] = {}
