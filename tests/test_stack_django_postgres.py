@@ -58,9 +58,18 @@ def database_url(pg: PostgresServer) -> str:
 
 
 @pytest.fixture(scope="module")
-def env(project: Path, database_url: str) -> dict[str, str]:
-    """`make setup migrate`, once for the module; the environment the project ran with."""
-    return stack.setup(project, database_url)
+def ready(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's generated project after `make setup` (shared with the conformance run)."""
+    stack.require_toolchain()
+    return stack.prepared_project(tmp_path_factory.mktemp("django-postgres-ready"))
+
+
+@pytest.fixture(scope="module")
+def env(ready: Path, database_url: str) -> dict[str, str]:
+    """`make migrate` on this module's database; the environment the project runs with."""
+    env = stack.project_env(database_url)
+    commands.run(stack.STACK, ["make", "migrate"], cwd=ready, env=env)
+    return env
 
 
 def psql(database_url: str, sql: str) -> str:
@@ -116,21 +125,21 @@ def test_two_renders_differ_only_in_the_secret(tmp_path: Path) -> None:
     assert differ == [".env"]
 
 
-def test_the_projects_own_tests_pass_against_postgresql(project: Path, env: dict[str, str]) -> None:
-    result = commands.run(stack.STACK, ["make", "test"], cwd=project, env=env)
+def test_the_projects_own_tests_pass_against_postgresql(ready: Path, env: dict[str, str]) -> None:
+    result = commands.run(stack.STACK, ["make", "test"], cwd=ready, env=env)
     summary = re.search(r"=+ (.*) in [\d.]+s", result.stdout)
     assert summary and "passed" in summary.group(1), result.stdout[-3000:]
     assert not re.search(r"\d+ (failed|error|skipped)", summary.group(1)), summary.group(1)
 
 
-def test_lint_passes_and_no_migration_is_missing(project: Path, env: dict[str, str]) -> None:
-    result = commands.run(stack.STACK, ["make", "lint"], cwd=project, env=env)
+def test_lint_passes_and_no_migration_is_missing(ready: Path, env: dict[str, str]) -> None:
+    result = commands.run(stack.STACK, ["make", "lint"], cwd=ready, env=env)
     assert "No changes detected" in result.stdout
 
 
-def test_seed_is_safe_to_run_twice(project: Path, env: dict[str, str], database_url: str) -> None:
+def test_seed_is_safe_to_run_twice(ready: Path, env: dict[str, str], database_url: str) -> None:
     for _ in range(2):
-        commands.run(stack.STACK, ["make", "seed"], cwd=project, env=env)
+        commands.run(stack.STACK, ["make", "seed"], cwd=ready, env=env)
     # Read back from the throwaway server: DATABASE_URL won over the project's .env.
     counts = psql(database_url, "SELECT count(DISTINCT u.id), count(t.id) FROM accounts_user u "
                                 "JOIN tasks_task t ON t.owner_id = u.id "
@@ -138,12 +147,12 @@ def test_seed_is_safe_to_run_twice(project: Path, env: dict[str, str], database_
     assert counts == "1|5"
 
 
-def test_the_server_answers_health_and_a_login(project: Path, env: dict[str, str]) -> None:
-    with serve(stack.STACK, project, env=env) as base_url:
+def test_the_server_answers_health_and_a_login(ready: Path, env: dict[str, str]) -> None:
+    with serve(stack.STACK, ready, env=env) as base_url:
         with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
             assert response.status == 200
             assert json.load(response) == {"status": "ok", "checks": {"database": "ok"}}
-        commands.run(stack.STACK, ["make", "seed"], cwd=project, env=env)
+        commands.run(stack.STACK, ["make", "seed"], cwd=ready, env=env)
         request = urllib.request.Request(
             f"{base_url}/api/v1/auth/login", method="POST",
             data=json.dumps({"email": "demo@example.com", "password": "password123"}).encode(),
@@ -153,8 +162,8 @@ def test_the_server_answers_health_and_a_login(project: Path, env: dict[str, str
             assert json.load(response)["tokenType"] == "Bearer"
 
 
-def test_the_work_tree_stays_clean_after_the_commands(project: Path, env: dict[str, str]) -> None:
+def test_the_work_tree_stays_clean_after_the_commands(ready: Path, env: dict[str, str]) -> None:
     # .venv, caches and bytecode the commands above wrote are all git-ignored.
-    status = subprocess.run(["git", "status", "--porcelain", "--ignored=no"], cwd=project,
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored=no"], cwd=ready,
                             capture_output=True, text=True, check=True).stdout
     assert status == "", f"[{stack.STACK}] files the .gitignore misses:\n{status}"

@@ -21,6 +21,11 @@ from tests.harness.toolchain import require, unavailable
 STACK = "django-postgres"
 SETUP_TIMEOUT = 600  # `make setup`: a virtualenv and the pinned wheels from PyPI
 
+# One generated project with its virtualenv per test session, shared by the stack
+# tests and the conformance run: `make setup` is the slow part. Each user brings
+# its own database (DATABASE_URL), and no command changes the project's files.
+_prepared: Path | None = None
+
 
 def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless python3, make, git and PostgreSQL are there."""
@@ -33,17 +38,19 @@ def generate(parent: Path, name: str = "my-api") -> Path:
     return scaffold_generate(STACK, parent, name=name)
 
 
+def prepared_project(parent: Path) -> Path:
+    """A generated project after `make setup`: made in `parent` by the session's first call."""
+    global _prepared
+    if _prepared is None or not (_prepared / ".venv").is_dir():
+        project = generate(parent)
+        commands.run(STACK, ["make", "setup"], cwd=project, timeout=SETUP_TIMEOUT)
+        _prepared = project
+    return _prepared
+
+
 def project_env(database_url: str) -> dict[str, str]:
     """The environment of the project's commands: DATABASE_URL wins over the project's .env."""
     return {"DATABASE_URL": database_url}
-
-
-def setup(project: Path, database_url: str) -> dict[str, str]:
-    """`make setup migrate` against `database_url`; returns the environment used."""
-    env = project_env(database_url)
-    commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=SETUP_TIMEOUT)
-    commands.run(STACK, ["make", "migrate"], cwd=project, env=env)
-    return env
 
 
 @contextlib.contextmanager
@@ -52,10 +59,8 @@ def served(workdir: Path) -> Iterator[str]:
     from tests.harness.server import serve
 
     require_toolchain()
+    project = prepared_project(Path(workdir))
     with PostgresServer() as pg:
-        project = generate(Path(workdir))
         env = project_env(pg.url("django_conformance"))
-        commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=SETUP_TIMEOUT)
         with serve(STACK, project, env=env) as base_url:
             yield base_url
-
