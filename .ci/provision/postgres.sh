@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# PostgreSQL for the stacks that use it (django-postgres): the server binaries
+# PostgreSQL for the stacks that use it (django-postgres, and any stack test using
+# tests/harness/postgres.py): the server binaries
 # (initdb, pg_ctl: tests/harness/postgres.py starts a throwaway server with
-# them), the psql client, and make. Idempotent: installs only what is missing.
+# them), the psql client, make and python3-venv. Idempotent: installs only what is missing.
 set -euo pipefail
 
 have_server() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null; }
@@ -16,7 +17,7 @@ python3 -m venv "$venv_check/v" >/dev/null 2>&1 || packages+=(python3-venv)
 rm -rf "$venv_check"
 
 if ((${#packages[@]} == 0)); then
-  echo "postgres: server, client and make already installed"
+  echo "postgres: server, client, make and python3 venv already installed"
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
