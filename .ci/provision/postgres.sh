@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# PostgreSQL for the stacks that use it (django-postgres, and any stack test using
-# tests/harness/postgres.py): the server binaries
-# (initdb, pg_ctl: tests/harness/postgres.py starts a throwaway server with
-# them), the psql client, make and python3-venv. Idempotent: installs only what is missing.
+# PostgreSQL for the stack tests that use tests/harness/postgres.py (django-postgres):
+# the server binaries (initdb, pg_ctl: the harness starts throwaway servers with
+# them), the psql client, make and python3-venv. Idempotent: installs only what
+# is missing.
 set -euo pipefail
 
 have_server() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null; }
