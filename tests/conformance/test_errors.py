@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .client import Api, User
+from .client import Api, User, describe
 from .rules import expect_problem
 
 UNKNOWN_ROUTES = ["/no-such-route", "/api/v1/no-such-route", "/api/v2/tasks", "/api/v1/tasks/1/extra"]
@@ -62,6 +62,7 @@ WRONG_MEDIA_TYPES = {
     "text-plain": ('{"title": "x", "email": "a@example.com", "password": "password123"}', "text/plain"),
     "form": ("title=x&email=a%40example.com&password=password123", "application/x-www-form-urlencoded"),
     "xml": ("<task><title>x</title></task>", "application/xml"),
+    "no-content-type": ('{"title": "x", "email": "a@example.com", "password": "password123"}', None),
 }
 
 
@@ -72,3 +73,10 @@ def test_wrong_media_type_is_415_problem(api: Api, user: User, route: str, media
     body, content_type = WRONG_MEDIA_TYPES[media]
     response = api.raw(method, path, body, content_type, **auth)
     expect_problem(response, 415, "a body that is not application/json is a 415 problem+json")
+
+
+def test_json_with_a_charset_parameter_is_accepted(api: Api, user: User) -> None:
+    response = api.raw("POST", "/api/v1/tasks", '{"title": "charset"}', "application/json; charset=utf-8",
+                       user=user)
+    assert response.status_code == 201, (
+        f"[rule: a body of type application/json (with a charset parameter) is accepted] {describe(response)}")
