@@ -70,6 +70,14 @@ def test_patch_can_clear_nullable_fields(api: Api, user: User) -> None:
         f"[rule: description and dueDate may be set to null] {task}")
 
 
+def test_patch_with_no_fields_changes_nothing(api: Api, user: User) -> None:
+    created = api.create_task(user, title="Same", description="same", dueDate="2027-04-01")
+    task = expect_status(api.patch(f"{TASKS}/{created['id']}", user=user, json={}), 200,
+                         "PATCH takes any subset of the writable fields, the empty one too")
+    assert {k: v for k, v in task.items() if k != "updatedAt"} == {
+        k: v for k, v in created.items() if k != "updatedAt"}, (
+        f"[rule: an empty PATCH changes no field] before {created}, after {task}")
+
 def test_delete_task_is_204_without_body(api: Api, user: User) -> None:
     created = api.create_task(user)
     response = api.delete(f"{TASKS}/{created['id']}", user=user)
