@@ -134,7 +134,7 @@ def test_migrations_and_seed_twice(harness_copy: Path, mariadb) -> None:
     stack.migrate(harness_copy, url)
     for _ in range(2):  # the seeder must be safe to run twice
         commands.run(STACK, ["php", "artisan", "db:seed", "--force"], cwd=harness_copy, env=env)
-    counts = mariadb._sql(
+    counts = mariadb.sql(
         "SELECT COUNT(*) FROM laravel_seed.users WHERE email = 'demo@example.com';"
         "SELECT COUNT(*), COUNT(DISTINCT status) FROM laravel_seed.tasks;"
     ).split()

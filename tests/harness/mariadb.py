@@ -64,7 +64,7 @@ class MariaDBServer:
         )
         log.close()
         self._wait_ready()
-        self._sql(f"CREATE USER '{self.user}'@'%' IDENTIFIED BY '{self.password}';"
+        self.sql(f"CREATE USER '{self.user}'@'%' IDENTIFIED BY '{self.password}';"
                   f"GRANT ALL PRIVILEGES ON *.* TO '{self.user}'@'%';")
         return self
 
@@ -83,7 +83,8 @@ class MariaDBServer:
         log = (self.tmp / "server.log").read_text(errors="replace") if (self.tmp / "server.log").exists() else ""
         raise RuntimeError(f"MariaDB did not start on port {self.port}:\n{log[-4000:]}")
 
-    def _sql(self, statements: str) -> str:
+    def sql(self, statements: str) -> str:
+        """Run SQL as root over the socket; returns the `--batch` output."""
         result = subprocess.run(
             [mariadb_bin("mariadb") or "mariadb", f"--socket={self.socket}", "-uroot",
              "--batch", "-e", statements],
@@ -94,7 +95,7 @@ class MariaDBServer:
         return result.stdout
 
     def create_database(self, name: str) -> None:
-        self._sql(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        self.sql(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
 
     def url(self, name: str, create: bool = True) -> str:
         if create:

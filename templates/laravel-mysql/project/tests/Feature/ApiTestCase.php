@@ -5,6 +5,7 @@ namespace Tests\Feature;
 use App\Models\PersonalAccessToken;
 use App\Models\User;
 use Illuminate\Foundation\Testing\RefreshDatabase;
+use Illuminate\Testing\TestResponse;
 use Tests\TestCase;
 
 /** Feature tests run against the real MySQL database of DATABASE_URL, rebuilt by RefreshDatabase. */
@@ -21,7 +22,7 @@ abstract class ApiTestCase extends TestCase
     }
 
     /** Asserts an RFC 9457 problem details answer with the given status. */
-    protected function assertProblem($response, int $status): void
+    protected function assertProblem(TestResponse $response, int $status): void
     {
         $response->assertStatus($status);
         $this->assertStringStartsWith('application/problem+json', $response->headers->get('Content-Type'));

@@ -3,6 +3,7 @@
 namespace Tests\Feature;
 
 use App\Models\Task;
+use Illuminate\Support\Facades\DB;
 
 class TasksTest extends ApiTestCase
 {
@@ -64,7 +65,28 @@ class TasksTest extends ApiTestCase
             ->assertJsonPath('items.0.title', 'c');
     }
 
-    public function test_list_rejects_unknown_parameters_values(): void
+    public function test_list_reads_only_one_page_from_the_database(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        Task::factory()->count(5)->for($user)->create();
+
+        DB::enableQueryLog();
+        $this->withToken($token)->getJson('/api/v1/tasks?page=2&pageSize=2')
+            ->assertOk()
+            ->assertJsonCount(2, 'items')
+            ->assertJsonPath('totalItems', 5);
+        $taskQueries = array_filter(
+            array_column(DB::getQueryLog(), 'query'),
+            fn (string $sql) => str_contains($sql, 'from `tasks`'),
+        );
+
+        // One COUNT(*) and one LIMIT/OFFSET select: the rows are never all loaded.
+        $this->assertCount(2, $taskQueries);
+        $this->assertMatchesRegularExpression('/count\(\*\)/i', implode("\n", $taskQueries));
+        $this->assertMatchesRegularExpression('/limit 2 offset 2/i', implode("\n", $taskQueries));
+    }
+
+    public function test_list_rejects_invalid_parameter_values(): void
     {
         [, $token] = $this->userWithToken();
 
