@@ -13,7 +13,10 @@ async function main() {
   await db.ensureIndexes();
 
   const server = createApp().listen(config.port, config.host, (error) => {
-    if (error) throw error;
+    if (error) {
+      logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+      process.exit(1);
+    }
     logger.info(`listening on http://${config.host}:${config.port}`);
   });
 
@@ -31,6 +34,12 @@ async function main() {
 }
 
 main().catch((error) => {
-  logger.fatal({ err: error }, 'failed to start');
+  if (error.name === 'MongooseServerSelectionError') {
+    logger.fatal(
+      `cannot reach MongoDB: ${error.message} (start it with \`make db-up\` or set MONGODB_URI)`,
+    );
+  } else {
+    logger.fatal({ err: error }, 'failed to start');
+  }
   process.exit(1);
 });

@@ -31,12 +31,13 @@ function unknownRoute(req, res, next) {
   next(notFound(`No route matches ${req.method} ${req.path}.`));
 }
 
-// The last middleware: every error leaves as application/problem+json, without internals.
-// eslint-disable-next-line no-unused-vars -- Express recognises error handlers by their 4 arguments.
+// The last middleware (Express knows it by its 4 arguments): every error leaves as
+// application/problem+json, without internals.
 function problemHandler(error, req, res, next) {
+  // Too late for a problem body: let Express close the connection.
+  if (res.headersSent) return next(error);
   const problem = toProblem(error);
   if (problem.status >= 500) (req.log ?? logger).error({ err: error }, 'request failed');
-  if (res.headersSent) return res.end();
   res
     .status(problem.status)
     .set(problem.headers)

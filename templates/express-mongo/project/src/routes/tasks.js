@@ -17,11 +17,9 @@ function sortSpec(sort) {
 }
 
 // API fields -> document fields: a due date is stored as midnight UTC of that day.
-function toDocument(fields) {
-  const document = { ...fields };
-  if (typeof fields.dueDate === 'string')
-    document.dueDate = new Date(`${fields.dueDate}T00:00:00Z`);
-  return document;
+function toDocument({ dueDate, ...fields }) {
+  if (dueDate === undefined) return fields;
+  return { ...fields, dueDate: dueDate && new Date(`${dueDate}T00:00:00Z`) };
 }
 
 // Selects the caller's task by id. Another user's task, an unknown id and a malformed id
