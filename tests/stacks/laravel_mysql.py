@@ -19,8 +19,9 @@ What learners get and what this harness runs differ, and only here:
     withExceptions() (recorded, then applied by Laravel-8 kernels), handleRequest()
     (so public/index.php runs as is) and handleCommand() (so artisan runs as is);
   * tests/TestCase.php gains Laravel 8's createApplication();
-  * Laravel 12's built-in CORS middleware and English validation messages, absent
-    from 8.83, come from the harness (same config/cors.php keys).
+  * what Laravel 11+ builds in and 8.83 lacks comes from the harness: the CORS
+    middleware (same config/cors.php keys), the English validation messages,
+    TrimStrings leaving passwords alone, the framework's default config and providers.
 - The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 11 `<source>`
   element only earns a schema warning); `php artisan serve` is replaced by
   `php -S` with a router script (what `serve` runs underneath).

@@ -23,7 +23,7 @@ class HttpKernel extends \Illuminate\Foundation\Http\Kernel
     protected $middleware = [
         HandleCors::class,
         \Illuminate\Foundation\Http\Middleware\ValidatePostSize::class,
-        \Illuminate\Foundation\Http\Middleware\TrimStrings::class,
+        TrimStrings::class,
         \Illuminate\Foundation\Http\Middleware\ConvertEmptyStringsToNull::class,
     ];
 
