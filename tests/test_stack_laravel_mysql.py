@@ -98,6 +98,25 @@ def test_no_committed_file_holds_the_generated_key(project: Path) -> None:
     assert found.stdout == "", f"[{STACK}] the APP_KEY is committed in: {found.stdout}"
 
 
+def test_config_files_parse_and_wire_the_database(project: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    import yaml
+
+    compose = yaml.safe_load((project / "docker-compose.yml").read_text())
+    assert compose["services"]["db"]["image"] == "mysql:8.4"
+    assert "healthcheck" in compose["services"]["db"]
+    assert compose["services"]["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    ci = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())
+    assert ci["jobs"]["test"]["services"]["mysql"]["image"] == "mysql:8.4"
+    assert ci["jobs"]["test"]["env"]["DATABASE_URL"].startswith("mysql://")
+    yaml.safe_load((project / ".devcontainer/docker-compose.devcontainer.yml").read_text())
+    json.loads((project / ".devcontainer/devcontainer.json").read_text())
+    php_env = {e.get("name"): e.get("value") for e in ET.parse(project / "phpunit.xml").getroot().iter("env")}
+    assert php_env["DATABASE_URL"].endswith("/my_api_test"), "the tests must not default to the app's database"
+
+
 def test_every_php_file_parses(project: Path) -> None:
     stack.require_toolchain()
     files = [name for name in git(project, "ls-files").split() if name.endswith(".php")] + ["artisan"]
