@@ -7,7 +7,7 @@
 # Idempotent: apt-get skips what is installed; nothing else is changed.
 set -euo pipefail
 
-packages=(php8.2-cli php-mysql php-mbstring php-xml php-laravel-framework phpunit php-faker php-mockery composer php-codesniffer)
+packages=(php-cli php-mysql php-mbstring php-xml php-laravel-framework phpunit php-faker php-mockery composer php-codesniffer)
 
 if [ "$(dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -c 'install ok installed')" -ne "${#packages[@]}" ]; then
   export DEBIAN_FRONTEND=noninteractive
