@@ -20,6 +20,12 @@ PASSWORD = "correct-horse-battery"
 TIMEOUT = 30
 
 
+def new_session() -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # no proxy or .netrc from the environment between the suite and the server
+    return session
+
+
 class ContractViolation(AssertionError):
     pass
 
@@ -43,7 +49,7 @@ class Api:
     # False for fixtures' set-up requests: the tests of each rule check those responses
     # themselves, so a broken rule fails its own tests instead of every set-up.
     record: bool = True
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session = field(default_factory=new_session)
     received: list[requests.Response] = field(default_factory=list)
 
     def request(self, method: str, path: str, *, user: User | None = None, token: str | None = None,

@@ -30,9 +30,12 @@ class ServerFailed(AssertionError):
     pass
 
 
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
+
+
 def _health_status(url: str) -> int | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with _NO_PROXY.open(url, timeout=2) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
