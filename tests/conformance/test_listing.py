@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from .client import Api, User
+from .client import Api, User, describe
 from .rules import expect_status, expect_validation
 
 TASKS = "/api/v1/tasks"
@@ -66,6 +66,17 @@ def test_status_filter(api: Api, setup_api: Api) -> None:
         got = [t["status"] for t in body["items"]]
         assert got == [status] * statuses.count(status) and body["totalItems"] == statuses.count(status), (
             f"[rule: status={status} lists only {status} tasks, and totalItems counts them] {summary(body)}")
+
+
+def test_huge_page_number_is_not_a_server_error(api: Api, user: User) -> None:
+    # The offset of page 10^12 still fits a 64-bit integer: an empty page. Beyond that a
+    # stack may also refuse the number (422), but never fail on it.
+    body = page(api, user, "a page past the end is 200 with no items", page=10**12)
+    assert body["items"] == [] and body["page"] == 10**12, f"[rule: a page past the end is empty] {summary(body)}"
+    for huge in (10**18, 10**30):  # (page - 1) * pageSize overflows a 64-bit OFFSET
+        response = api.get(TASKS, user=user, params={"page": huge})
+        assert response.status_code in (200, 422), (
+            f"[rule: a huge page number is an empty page or a 422, never a 5xx] {describe(response)}")
 
 
 @pytest.fixture(scope="module")

@@ -97,10 +97,11 @@ def test_title_is_trimmed(api: Api, user: User) -> None:
 
 def test_title_length_limits(api: Api, user: User) -> None:
     rule = "title is 1-200 characters after trimming"
-    for title in ("x" * 200, "  " + "y" * 200 + "  ", "é" * 200):
+    # Characters, not bytes or UTF-16 units: 200 emoji are 200 characters.
+    for title in ("x" * 200, "  " + "y" * 200 + "  ", "é" * 200, "\U0001F600" * 200):
         task = expect_status(api.post(TASKS, user=user, json={"title": title}), 201, rule)
         assert task["title"] == title.strip(), f"[rule: {rule}] sent {len(title)} chars, got {task['title']!r}"
-    for title in ("z" * 201, "", "   "):
+    for title in ("z" * 201, "\U0001F600" * 201, "", "   "):
         expect_validation(api.post(TASKS, user=user, json={"title": title}), {"title"}, rule)
 
 
@@ -130,7 +131,8 @@ def test_invalid_status_is_422(api: Api, user: User, status: object) -> None:
                       "status is todo | doing | done (anything else is a 422 on status)")
 
 
-@pytest.mark.parametrize("due", ["tomorrow", "2026-13-01", "2026-02-30", "01/12/2026", "2026-12-01T10:00:00Z"])
+@pytest.mark.parametrize("due", ["tomorrow", "2026-13-01", "2026-02-30", "01/12/2026", "2026-12-01T10:00:00Z",
+                                 "2026-1-5", "20261201"])
 def test_invalid_due_date_is_422(api: Api, user: User, due: str) -> None:
     expect_validation(api.post(TASKS, user=user, json={"title": "t", "dueDate": due}), {"dueDate"},
                       "dueDate is YYYY-MM-DD or null (anything else is a 422 on dueDate)")
