@@ -132,3 +132,20 @@ def test_invalid_token_is_401(api: Api, user: User, variant: str) -> None:
     expect_problem(response, 401, rule)
     expect_www_authenticate(response, rule)
 
+
+
+LONG_FIELDS = {
+    "name": {"name": "n" * 1000},
+    "password": {"password": "p" * 1000},
+    "email": {"email": "e" * 250 + "@example.com"},
+}
+
+
+@pytest.mark.parametrize("field", LONG_FIELDS)
+def test_long_register_fields_are_not_a_server_error(api: Api, field: str) -> None:
+    body = {"email": unique_email(), "password": "correct-horse-battery", "name": "x", **LONG_FIELDS[field]}
+    response = api.post("/api/v1/auth/register", json=body)
+    assert response.status_code in (201, 422), (
+        f"[rule: a very long {field} is accepted or a 422, never a 5xx] {describe(response)}")
+    if response.status_code == 422:
+        expect_validation(response, {field}, f"a too long {field} is a 422 on {field}")
