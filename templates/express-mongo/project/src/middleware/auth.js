@@ -1,7 +1,7 @@
 'use strict';
 
+const mongoose = require('mongoose');
 const User = require('../models/user');
-const { isObjectId } = require('../lib/ids');
 const { unauthorized } = require('../lib/problems');
 const { verifyAccessToken } = require('../lib/tokens');
 
@@ -17,7 +17,7 @@ async function requireAuth(req, res, next) {
   } catch {
     throw unauthorized('The token is invalid or has expired.', 'invalid_token');
   }
-  const user = isObjectId(userId) ? await User.findById(userId) : null;
+  const user = mongoose.isObjectIdOrHexString(userId) ? await User.findById(userId) : null;
   if (!user) throw unauthorized('The token does not belong to an account.', 'invalid_token');
   req.user = user;
   next();

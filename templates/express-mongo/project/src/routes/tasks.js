@@ -1,11 +1,11 @@
 'use strict';
 
 const express = require('express');
+const mongoose = require('mongoose');
 const Task = require('../models/task');
 const requireAuth = require('../middleware/auth');
 const jsonBody = require('../middleware/json-body');
 const allow = require('../middleware/method-not-allowed');
-const { isObjectId } = require('../lib/ids');
 const { notFound } = require('../lib/problems');
 const { parse, parseBody } = require('../lib/validation');
 const { createTaskSchema, updateTaskSchema, listTasksQuerySchema } = require('../schemas/tasks');
@@ -23,9 +23,10 @@ function toDocument({ dueDate, ...fields }) {
 }
 
 // Selects the caller's task by id. Another user's task, an unknown id and a malformed id
-// (which cannot name a document; Mongoose would throw a CastError) are all the same 404.
+// (not 24 hex digits: it cannot name a document, and Mongoose would throw a CastError,
+// a 500) are all the same 404.
 function ownTask(req) {
-  if (!isObjectId(req.params.id)) throw notFound('The task was not found.');
+  if (!mongoose.isObjectIdOrHexString(req.params.id)) throw notFound('The task was not found.');
   return { _id: req.params.id, owner: req.user._id };
 }
 

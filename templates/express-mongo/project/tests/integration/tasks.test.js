@@ -116,7 +116,9 @@ describe('each user sees only their own tasks', () => {
     const bob = await signUp();
     const task = await createTask(alice.auth, { title: "Alice's" });
 
-    for (const id of [task.id, '0123456789abcdef01234567', 'not-an-id', '123']) {
+    // 'twelve-chars' would pass mongoose.isValidObjectId (any 12-byte string does).
+    const malformed = ['not-an-id', '123', 'twelve-chars', 'z'.repeat(24)];
+    for (const id of [task.id, '0123456789abcdef01234567', ...malformed]) {
       expectProblem(await api().get(`/api/v1/tasks/${id}`).set(bob.auth), 404);
       expectProblem(
         await api().patch(`/api/v1/tasks/${id}`).set(bob.auth).send({ title: 'mine now' }),

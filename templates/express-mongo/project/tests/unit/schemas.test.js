@@ -3,7 +3,6 @@
 const { registerSchema } = require('../../src/schemas/auth');
 const { createTaskSchema, listTasksQuerySchema } = require('../../src/schemas/tasks');
 const { parse } = require('../../src/lib/validation');
-const { isObjectId } = require('../../src/lib/ids');
 
 describe('validation', () => {
   test('normalises e-mails to trimmed lower case', () => {
@@ -43,17 +42,5 @@ describe('validation', () => {
       page: 3,
       pageSize: 100,
     });
-  });
-});
-
-describe('isObjectId', () => {
-  test.each([
-    ['0123456789abcdef01234567', true],
-    ['0123456789ABCDEF01234567', true],
-    ['0123456789abcdef0123456', false],
-    ['twelve chars', false], // Mongoose would accept any 12-byte string
-    [undefined, false],
-  ])('%s -> %s', (value, expected) => {
-    expect(isObjectId(value)).toBe(expected);
   });
 });
