@@ -154,7 +154,9 @@ def test_lint_passes(project: Path, env: dict[str, str]) -> None:
 def test_migrate_builds_the_declared_indexes(project: Path, env: dict[str, str]) -> None:
     result = commands.run(stack.STACK, ["make", "migrate"], cwd=project, env=env)
     assert "email_1" in result.stdout
-    for index in ("owner_1_createdAt_-1__id_-1", "owner_1_dueDate_1__id_1", "owner_1_title_1__id_1"):
+    task_indexes = ("owner_1_createdAt_-1__id_-1", "owner_1_dueDate_1__id_1",
+                    "owner_1_title_1__id_1")
+    for index in task_indexes:
         assert index in result.stdout, result.stdout
 
 
@@ -175,7 +177,8 @@ def _login_and_list(base_url: str) -> dict:
         return json.load(response)
 
 
-def test_seed_twice_then_the_server_serves_the_demo_account(project: Path, env: dict[str, str]) -> None:
+def test_seed_twice_then_the_server_serves_the_demo_account(project: Path,
+                                                             env: dict[str, str]) -> None:
     for _ in range(2):
         commands.run(stack.STACK, ["make", "seed"], cwd=project, env=env)
     with serve(stack.STACK, project, env=env) as base_url:

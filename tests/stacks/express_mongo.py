@@ -12,6 +12,8 @@ over TCP through MONGODB_URI, never an in-process mock.
 from __future__ import annotations
 
 import contextlib
+import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,13 +24,20 @@ from tests.harness.toolchain import require, unavailable
 
 STACK = "express-mongo"
 SETUP_TIMEOUT = 600  # `make setup`: npm ci from the registry
+MIN_NODE = (20, 19)  # package.json "engines" (Mongoose 9, ESLint 10, the MongoDB driver 7)
 
 
 def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless node, npm, make, git and FerretDB are there."""
     require("node", "npm", "make", "git", why="see .ci/provision/node.sh")
+    version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    found = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
+    if found < MIN_NODE:
+        minimum = ".".join(map(str, MIN_NODE))
+        unavailable(f"Node.js {version} is older than {minimum} (.ci/provision/node.sh)")
     if not ferretdb_binary():
-        unavailable("FerretDB (the MongoDB wire-protocol server) is not built: run .ci/provision/mongo.sh")
+        unavailable("FerretDB (the MongoDB wire-protocol server) is not built: "
+                    "run .ci/provision/mongo.sh")
 
 
 def generate(parent: Path, name: str = "my-api") -> Path:
