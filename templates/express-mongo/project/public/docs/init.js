@@ -7,5 +7,12 @@ window.addEventListener('load', () => {
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     layout: 'StandaloneLayout',
+    validatorUrl: null, // no badge fetched from swagger.io (blocked by the CSP anyway)
+    // The shared document names an example server; "Try it out" should call this one.
+    requestInterceptor: (request) => {
+      const url = new URL(request.url, window.location.href);
+      request.url = window.location.origin + url.pathname + url.search;
+      return request;
+    },
   });
 });
