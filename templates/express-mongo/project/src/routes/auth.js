@@ -28,8 +28,9 @@ router
         passwordHash: await hashPassword(password),
       });
     } catch (error) {
-      if (error.code === DUPLICATE_KEY)
+      if (error.code === DUPLICATE_KEY) {
         throw conflict('An account with this e-mail already exists.');
+      }
       throw error;
     }
     res.status(201).json(user);
