@@ -8,13 +8,17 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+# Always the scaffolder of this checkout, whichever copy pip last installed.
+REPO = Path(__file__).resolve().parents[2]
+
 
 def scaffold(*args: str, cwd: Path, env: Mapping[str, str] | None = None,
              timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), full_env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "scaffolder", *args], cwd=cwd, text=True,
-        capture_output=True, env={**os.environ, **(env or {})}, timeout=timeout,
-        stdin=subprocess.DEVNULL,
+        capture_output=True, env=full_env, timeout=timeout, stdin=subprocess.DEVNULL,
     )
 
 
