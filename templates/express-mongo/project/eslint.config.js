@@ -17,7 +17,7 @@ module.exports = defineConfig([
     rules: {
       strict: ['error', 'global'],
       'no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      eqeqeq: 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       'prefer-const': 'error',
     },
   },

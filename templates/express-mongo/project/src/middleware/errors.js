@@ -1,11 +1,24 @@
 'use strict';
 
+const mongoose = require('mongoose');
 const logger = require('../logger');
-const { HttpProblem, badRequest, notFound, unsupportedMediaType } = require('../lib/problems');
+const {
+  HttpProblem,
+  badRequest,
+  notFound,
+  unsupportedMediaType,
+  validationFailed,
+} = require('../lib/problems');
 
 // Maps what can be thrown while handling a request to a problem; unknown errors are 500s.
 function toProblem(error) {
   if (error instanceof HttpProblem) return error;
+  // The schemas' own checks, should a value pass the request validation but not them.
+  if (error instanceof mongoose.Error.ValidationError) {
+    return validationFailed(
+      Object.values(error.errors).map(({ path, message }) => ({ field: path, message })),
+    );
+  }
   // Errors raised by express.json() (body-parser) carry a `type`.
   switch (error.type) {
     case 'entity.parse.failed':

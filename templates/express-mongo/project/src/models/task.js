@@ -2,12 +2,13 @@
 
 const mongoose = require('mongoose');
 const { STATUSES } = require('../schemas/tasks');
+const { maxChars } = require('./validators');
 
 const taskSchema = new mongoose.Schema(
   {
     owner: { type: mongoose.Schema.Types.ObjectId, ref: 'User', required: true },
-    title: { type: String, required: true, trim: true, minlength: 1, maxlength: 200 },
-    description: { type: String, maxlength: 2000, default: null },
+    title: { type: String, required: true, trim: true, validate: maxChars(200) },
+    description: { type: String, validate: maxChars(2000), default: null },
     status: { type: String, enum: STATUSES, default: 'todo' },
     // A calendar date, stored as midnight UTC so that it sorts and compares as a date.
     dueDate: { type: Date, default: null },

@@ -1,13 +1,14 @@
 'use strict';
 
 const mongoose = require('mongoose');
+const { maxChars } = require('./validators');
 
 const userSchema = new mongoose.Schema(
   {
     // Stored lower-cased, so the unique index makes e-mails unique case-insensitively.
-    email: { type: String, required: true, trim: true, lowercase: true, maxlength: 254 },
+    email: { type: String, required: true, trim: true, lowercase: true, validate: maxChars(254) },
     passwordHash: { type: String, required: true },
-    name: { type: String, trim: true, maxlength: 100, default: null },
+    name: { type: String, trim: true, validate: maxChars(100), default: null },
   },
   {
     timestamps: true,

@@ -8,6 +8,7 @@ const registerSchema = z.object({
   email: requiredString()
     .trim()
     .toLowerCase()
+    .max(254, 'must be at most 254 characters')
     .pipe(z.email({ error: 'must be a valid e-mail address' })),
   password: requiredString()
     .min(8, 'must be at least 8 characters')

@@ -40,6 +40,15 @@ describe('POST /api/v1/auth/register', () => {
     expectProblem(res, 409);
   });
 
+  test('answers 422 for an e-mail longer than 254 characters', async () => {
+    const res = await api()
+      .post('/api/v1/auth/register')
+      .send({ email: `${'e'.repeat(250)}@example.com`, password: 'long-enough' });
+    expect(expectProblem(res, 422).errors).toEqual([
+      { field: 'email', message: expect.any(String) },
+    ]);
+  });
+
   test('answers 422 listing each invalid field', async () => {
     const res = await api()
       .post('/api/v1/auth/register')

@@ -100,13 +100,16 @@ describe('tasks CRUD', () => {
     ]);
   });
 
-  test('a title of 200 characters is accepted, 201 is not', async () => {
-    await createTask(owner.auth, { title: 'x'.repeat(200) });
-    const res = await api()
-      .post('/api/v1/tasks')
-      .set(owner.auth)
-      .send({ title: 'x'.repeat(201) });
-    expectProblem(res, 422);
+  test('a title is 1-200 characters (code points, not UTF-16 units)', async () => {
+    for (const title of ['x'.repeat(200), 'é'.repeat(200), '\u{1F600}'.repeat(200)]) {
+      expect((await createTask(owner.auth, { title })).title).toBe(title);
+    }
+    for (const title of ['z'.repeat(201), '\u{1F600}'.repeat(201)]) {
+      const res = await api().post('/api/v1/tasks').set(owner.auth).send({ title });
+      expect(expectProblem(res, 422).errors).toEqual([
+        { field: 'title', message: expect.any(String) },
+      ]);
+    }
   });
 });
 

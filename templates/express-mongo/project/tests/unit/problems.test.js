@@ -1,5 +1,6 @@
 'use strict';
 
+const Task = require('../../src/models/task');
 const { toProblem } = require('../../src/middleware/errors');
 const { HttpProblem } = require('../../src/lib/problems');
 
@@ -19,6 +20,18 @@ describe('toProblem', () => {
     const problem = toProblem(new Error('connection string mongodb://user:secret@host'));
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+
+  test("turns a schema's validation error into a 422 naming the fields", () => {
+    const error = new Task({ title: ' ', status: 'later' }).validateSync();
+    const problem = toProblem(error);
+    expect(problem.status).toBe(422);
+    expect(
+      problem
+        .toJSON()
+        .errors.map((e) => e.field)
+        .sort(),
+    ).toEqual(['owner', 'status', 'title']);
   });
 
   test('maps body-parser errors', () => {
