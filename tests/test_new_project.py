@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.harness.scaffold import generate, scaffold
+from tests.harness.scaffold import REPO, generate, scaffold
 
 STACK = "django-postgres"
 
@@ -63,6 +63,7 @@ def test_without_override_the_template_store_is_in_the_users_data_folder() -> No
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "SCAFFOLDER_HOME"}
+    env["PYTHONPATH"] = str(REPO)
     code = "from scaffolder.locations import home; print(home())"
     home = subprocess.run([sys.executable, "-c", code], env=env, text=True,
                           capture_output=True, check=True).stdout.strip()
@@ -78,7 +79,7 @@ def test_the_first_commit_works_without_any_git_identity(tmp_path: Path) -> None
     bare_home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_AUTHOR", "GIT_COMMITTER"))}
     env.update(HOME=str(bare_home), GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
-               XDG_CONFIG_HOME=str(bare_home / ".config"))
+               XDG_CONFIG_HOME=str(bare_home / ".config"), PYTHONPATH=str(REPO))
     result = subprocess.run([sys.executable, "-m", "scaffolder", "new", "nobody-api", "--stack",
                              STACK, "--defaults"], cwd=tmp_path, env=env, text=True,
                             capture_output=True, stdin=subprocess.DEVNULL)
