@@ -1,0 +1,199 @@
+"""spring-oracle: the generated project is complete, and its own commands
+(`make setup test lint migrate seed run`) work. Its tests and server run on H2 in
+Oracle mode here (no Oracle server can run on this machine): see tests/stacks/spring_oracle.py."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.harness import commands
+from tests.harness.scaffold import scaffold
+from tests.harness.server import serve
+from tests.stacks import spring_oracle as stack
+
+pytestmark = pytest.mark.stack(stack.STACK)
+
+SHARED_OPENAPI = Path(__file__).resolve().parents[1] / "templates" / "_shared" / "openapi.yaml"
+SRC = "src/main/java/com/example/myapi"
+TEST_SRC = "src/test/java/com/example/myapi"
+
+# What generated-project.md and templates/README.md promise, plus this stack's own layout.
+SPEC_FILES = [
+    "README.md", "LICENSE", ".copier-answers.yml", ".gitignore", ".gitattributes",
+    ".editorconfig", ".env", ".env.example", "Makefile", "Dockerfile", ".dockerignore",
+    "docker-compose.yml", ".github/workflows/ci.yml", ".devcontainer/devcontainer.json",
+    ".devcontainer/docker-compose.devcontainer.yml", "docs/openapi.yaml",
+    "pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
+    "src/main/resources/application.yml", "src/main/resources/application-h2.yml",
+    "src/main/resources/db/migration/V1__create_users_and_tasks.sql",
+    f"{SRC}/Application.java", f"{SRC}/config/WebSecurityConfig.java",
+    f"{SRC}/web/ApiExceptionHandler.java", f"{SRC}/web/RequestIdFilter.java",
+    f"{SRC}/web/HealthController.java", f"{SRC}/web/DocsController.java",
+    f"{SRC}/auth/AuthController.java", f"{SRC}/task/TaskController.java",
+    f"{SRC}/task/TaskRepository.java", f"{SRC}/seed/DemoDataSeeder.java",
+    "src/test/resources/application-test.yml", f"{TEST_SRC}/TaskApiTest.java", f"{TEST_SRC}/OracleIT.java",
+]  # fmt: skip
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return stack.generate(tmp_path_factory.mktemp("spring-oracle"))
+
+
+@pytest.fixture(scope="module")
+def env(project: Path) -> dict[str, str]:
+    """`make setup`, once for the module; the environment the project runs with (h2 profile)."""
+    stack.require_toolchain()
+    return stack.setup(project)
+
+
+def test_the_files_of_the_spec_are_there(project: Path) -> None:
+    missing = [name for name in SPEC_FILES if not (project / name).exists()]
+    assert not missing, f"[{stack.STACK}] missing from the generated project: {missing}"
+    assert not list(project.rglob("*.jinja")), "a template file was copied unrendered"
+
+
+def test_the_maven_wrapper_is_executable_and_committed_so(project: Path) -> None:
+    assert os.access(project / "mvnw", os.X_OK), "mvnw is not executable"
+    assert git(project, "ls-files", "-s", "mvnw").startswith("100755"), "mvnw is committed without +x"
+    assert "repo.maven.apache.org" in (project / ".mvn/wrapper/maven-wrapper.properties").read_text()
+
+
+def test_the_project_is_one_clean_commit_on_main(project: Path) -> None:
+    assert git(project, "branch", "--show-current").strip() == "main"
+    assert git(project, "rev-list", "--count", "HEAD").strip() == "1"
+    assert git(project, "status", "--porcelain") == ""
+    assert git(project, "check-ignore", ".env").strip() == ".env"
+
+
+def test_openapi_document_is_the_shared_one_byte_for_byte(project: Path) -> None:
+    assert (project / "docs" / "openapi.yaml").read_bytes() == SHARED_OPENAPI.read_bytes()
+
+
+def test_env_has_a_secret_and_the_example_documents_every_setting(project: Path) -> None:
+    def settings(name: str) -> dict[str, str]:
+        lines = (project / name).read_text().splitlines()
+        return dict(line.split("=", 1) for line in lines if re.match(r"[A-Z_]+=", line))
+
+    env, example = settings(".env"), settings(".env.example")
+    assert env.keys() == example.keys()
+    assert {"DATABASE_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD", "JWT_SECRET", "CORS_ORIGINS",
+            "HOST", "PORT"} <= env.keys()
+    assert env["DATABASE_URL"].startswith("jdbc:oracle:thin:@")
+    assert len(env["JWT_SECRET"]) >= 32 and env["JWT_SECRET"] != example["JWT_SECRET"]
+    assert env["JWT_SECRET"] not in (project / ".env.example").read_text()
+
+
+def test_two_renders_differ_only_in_the_secret(tmp_path: Path) -> None:
+    renders = []
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        renders.append(stack.generate(tmp_path / part, git=False))
+
+    def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
+        found = [prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only]
+        for name, sub in cmp.subdirs.items():
+            found += differences(sub, f"{prefix}{name}/")
+        return found
+
+    differ = differences(filecmp.dircmp(*renders, ignore=[]))
+    # `_commit` names the template store's version: it moves if the templates change
+    # between the two renders (as while they are being edited).
+    answers = [[line for line in (r / ".copier-answers.yml").read_text().splitlines()
+                if not line.startswith("_commit:")] for r in renders]
+    if answers[0] == answers[1] and ".copier-answers.yml" in differ:
+        differ.remove(".copier-answers.yml")
+    assert differ == [".env"]
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["class"], "identifier 'class'"),                                  # a Java keyword
+    (["go-to"], "identifier 'goto'"),                                   # my-api -> myapi: goto is reserved
+    (["my-api", "--data", "java_package=com.example.new"], "keyword"),  # a keyword segment
+    (["my-api", "--data", "java_package=Com.Example"], "lower-case"),   # not a package name
+])
+def test_names_that_cannot_be_a_java_package_are_refused(tmp_path: Path, args: list[str], phrase: str) -> None:
+    result = scaffold("new", *args, "--stack", stack.STACK, "--defaults", cwd=tmp_path)
+    assert result.returncode != 0, result.stdout
+    assert phrase in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_projects_own_tests_pass(project: Path, env: dict[str, str]) -> None:
+    """`./mvnw verify`: every H2-backed test passes; OracleIT runs only where Docker does."""
+    commands.run(stack.STACK, ["make", "test"], cwd=project, env=env, timeout=stack.TEST_TIMEOUT)
+
+    def totals(folder: str) -> dict[str, int]:
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        for report in (project / "target" / folder).glob("TEST-*.xml"):
+            suite = ET.parse(report).getroot()
+            for key in counts:
+                counts[key] += int(suite.get(key, 0))
+        return counts
+
+    unit = totals("surefire-reports")
+    assert unit["tests"] >= 30 and unit["failures"] == unit["errors"] == unit["skipped"] == 0, unit
+    oracle = totals("failsafe-reports")
+    assert oracle["tests"] == 1 and oracle["failures"] == oracle["errors"] == 0, oracle
+    # Skipped exactly when there is no Docker engine for Testcontainers (as on this machine).
+    docker_up = bool(shutil.which("docker")) and subprocess.run(
+        ["docker", "info"], capture_output=True, timeout=60).returncode == 0
+    assert oracle["skipped"] == (0 if docker_up else 1), oracle
+
+
+def test_lint_passes(project: Path, env: dict[str, str]) -> None:
+    result = commands.run(stack.STACK, ["make", "lint"], cwd=project, env=env)
+    assert "BUILD SUCCESS" in result.stdout
+
+
+def test_seed_twice_then_the_server_answers(project: Path, env: dict[str, str]) -> None:
+    """`make migrate seed seed`, then `make migrate run`: health, the demo login, five tasks."""
+    commands.run(stack.STACK, ["make", "migrate", "seed", "seed"], cwd=project, env=env,
+                 timeout=stack.TEST_TIMEOUT)
+    with serve(stack.STACK, project, env=env, health_timeout=420) as base_url:
+        with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
+            assert json.load(response) == {"status": "ok", "checks": {"database": "ok"}}
+        login = urllib.request.Request(
+            f"{base_url}/api/v1/auth/login", method="POST",
+            data=json.dumps({"email": "demo@example.com", "password": "password123"}).encode(),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(login, timeout=30) as response:
+            token = json.load(response)
+        assert token["tokenType"] == "Bearer" and token["expiresIn"] == 3600
+        tasks = urllib.request.Request(f"{base_url}/api/v1/tasks",
+                                       headers={"Authorization": f"Bearer {token['accessToken']}"})
+        with urllib.request.urlopen(tasks, timeout=30) as response:
+            page = json.load(response)
+        assert page["totalItems"] == 5, page
+        assert {task["status"] for task in page["items"]} == {"todo", "doing", "done"}
+
+
+def test_the_work_tree_stays_clean_after_the_commands(project: Path, env: dict[str, str]) -> None:
+    # target/ (classes, reports, the H2 database) is git-ignored.
+    status = git(project, "status", "--porcelain", "--ignored=no")
+    assert status == "", f"[{stack.STACK}] files the .gitignore misses:\n{status}"
+
+
+def test_another_base_package_lints_and_builds(tmp_path: Path, env: dict[str, str]) -> None:
+    """Imports of the project's own classes sort by package name: check another one."""
+    project = stack.generate(tmp_path, git=False, data={"java_package": "org.acme.tasks"})
+    assert (project / "src/main/java/org/acme/tasks/Application.java").is_file()
+    assert not (project / "src/main/java/com").exists()
+    commands.run(stack.STACK, ["make", "lint"], cwd=project, env=env)
+    commands.run(stack.STACK, ["./mvnw", "-B", "-ntp", "-q", "-DskipTests", "package"], cwd=project,
+                 env=env, timeout=stack.TEST_TIMEOUT)
