@@ -32,14 +32,17 @@ const createTaskSchema = z.object({
 // PATCH: any subset of the writable fields; a field that is present must be valid.
 const updateTaskSchema = createTaskSchema.partial();
 
-const positiveInteger = (message) =>
-  z.coerce.number({ error: message }).int(message).min(1, message);
+// A query-string integer in [1, max]: digits only, so '1e1', '0x10', ' 5' and '' are refused.
+const integerParam = (max, message) =>
+  z
+    .string({ error: message })
+    .regex(/^[0-9]+$/, message)
+    .transform(Number)
+    .pipe(z.number().int(message).min(1, message).max(max, message));
 
 const listTasksQuerySchema = z.object({
-  page: positiveInteger('must be an integer of at least 1').default(1),
-  pageSize: positiveInteger('must be an integer from 1 to 100')
-    .max(100, 'must be an integer from 1 to 100')
-    .default(20),
+  page: integerParam(Number.MAX_SAFE_INTEGER, 'must be an integer of at least 1').default(1),
+  pageSize: integerParam(100, 'must be an integer from 1 to 100').default(20),
   status: status.optional(),
   sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(', ')}` }).default('-createdAt'),
 });
