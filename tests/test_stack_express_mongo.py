@@ -133,7 +133,17 @@ def test_two_renders_differ_only_in_the_secret(tmp_path: Path) -> None:
             found += differences(sub, f"{prefix}{name}/")
         return found
 
-    assert differences(filecmp.dircmp(*renders, ignore=[])) == [".env"]
+    differ = differences(filecmp.dircmp(*renders, ignore=[]))
+    # `_commit` names the template store's version: it moves when someone edits the
+    # templates between the two renders; the rest of the answers must be equal.
+    answers = [
+        [line for line in (render / ".copier-answers.yml").read_text().splitlines()
+         if not line.startswith("_commit:")]
+        for render in renders
+    ]
+    if answers[0] == answers[1] and ".copier-answers.yml" in differ:
+        differ.remove(".copier-answers.yml")
+    assert differ == [".env"]
 
 
 def test_the_projects_own_tests_pass_against_ferretdb(project: Path, env: dict[str, str]) -> None:
