@@ -30,7 +30,7 @@ KINDS: dict[str, Callable[[Api, User, dict], requests.Response]] = {
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_x_request_id_is_echoed(api: Api, user: User, kind: str) -> None:
-    sent = f"conformance-{uuid.uuid4().hex}"
+    sent = f"conformance_{uuid.uuid4().hex}"
     response = KINDS[kind](api, user, {"X-Request-Id": sent})
     assert response.headers.get("X-Request-Id") == sent, (
         f"[rule: X-Request-Id is echoed from the request] sent {sent!r}, got "
@@ -46,3 +46,21 @@ def test_x_request_id_is_generated(api: Api, user: User, kind: str) -> None:
         f"[rule: every response carries X-Request-Id (generated when the request has none)] "
         f"got {ids}; {describe(first)}")
     assert ids[0] != ids[1], f"[rule: a generated X-Request-Id is unique per request] got {ids}"
+
+
+def test_x_request_id_of_the_documented_form_is_echoed_up_to_128_characters(api: Api) -> None:
+    # The document: 1-128 characters of A-Z a-z 0-9 _ -
+    for sent in ("a", "A-z_09", ("x-" + uuid.uuid4().hex * 4)[:128]):
+        response = api.get("/health", headers={"X-Request-Id": sent})
+        assert response.headers.get("X-Request-Id") == sent, (
+            f"[rule: X-Request-Id is echoed from the request] sent {sent!r} ({len(sent)} characters), "
+            f"got {response.headers.get('X-Request-Id')!r}")
+
+
+@pytest.mark.parametrize("sent", ["::::", "a b", "x" * 300, "é"], ids=["colons", "space", "long", "non-ascii"])
+def test_x_request_id_outside_the_documented_form_still_gets_one(api: Api, sent: str) -> None:
+    # Echoed or replaced by a generated id, but a response never goes without one.
+    response = api.get("/health", headers={"X-Request-Id": sent.encode()})
+    assert response.headers.get("X-Request-Id", "").strip(), (
+        f"[rule: every response carries X-Request-Id (generated when the request has none)] sent {sent!r}, "
+        f"got {response.headers.get('X-Request-Id')!r}")
