@@ -32,7 +32,7 @@ _IDENTITY = {
 }
 
 
-def _files(templates: Path) -> list[Path]:
+def template_files(templates: Path) -> list[Path]:
     ignore = shutil.ignore_patterns(*_IGNORED)
     found: list[Path] = []
     for folder, dirs, files in os.walk(templates):
@@ -45,7 +45,7 @@ def _files(templates: Path) -> list[Path]:
 def digest(templates: Path) -> str:
     """A fingerprint of the templates' paths, contents and executable bits."""
     h = hashlib.sha256()
-    for path in _files(templates):
+    for path in template_files(templates):
         h.update(path.relative_to(templates).as_posix().encode())
         h.update(b"x" if os.access(path, os.X_OK) else b"-")
         h.update(hashlib.sha256(path.read_bytes()).digest())
@@ -87,7 +87,8 @@ class TemplateStore:
                 counter += 1
                 tag = f"{version}+{counter}"
             self._replace_worktree(templates)
-            git("add", "--all", cwd=self.root)
+            # --force: a template's own project/.gitignore must not drop template files here.
+            git("add", "--all", "--force", cwd=self.root)
             git("commit", "--quiet", "--allow-empty", "--no-verify", "--no-gpg-sign",
                 "-m", f"templates {tag}", cwd=self.root, env=_IDENTITY)
             git("tag", tag, cwd=self.root, env=_IDENTITY)

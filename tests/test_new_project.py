@@ -113,3 +113,15 @@ def test_data_answers_a_question(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     licence = (tmp_path / "todo-api" / "LICENSE").read_text()
     assert "Apache License" in licence and "Version 2.0" in licence
+
+
+def test_every_template_file_reaches_the_template_store(project: Path) -> None:
+    """The store is a Git repository: a template's own .gitignore must not drop its files."""
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    store = Path(answers["_src_path"])
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    stored = set(git(store, "ls-files").split("\n")) - {""}
+    from scaffolder.template_store import template_files
+
+    expected = {p.relative_to(templates).as_posix() for p in template_files(templates)}
+    assert expected <= stored, sorted(expected - stored)[:10]
