@@ -30,8 +30,13 @@ class TaskListQuery
   # LIMIT/OFFSET and COUNT run in PostgreSQL (the (user_id, created_at) index serves them).
   def paginate(tasks)
     tasks = tasks.where(status: status) if status
+    total = tasks.count
     per_page = page_size.to_i
-    items = tasks.order(SORTS.fetch(sort)).limit(per_page).offset((page.to_i - 1) * per_page)
-    [ items, tasks.count ]
+    offset = (page.to_i - 1) * per_page
+    # A page past the end is empty without asking; that also keeps a huge page number
+    # from overflowing PostgreSQL's bigint OFFSET.
+    return [ tasks.none, total ] if offset >= total
+
+    [ tasks.order(SORTS.fetch(sort)).limit(per_page).offset(offset), total ]
   end
 end
