@@ -23,32 +23,76 @@ ROOT = Path(__file__).resolve().parents[1]
 # break -> (-k expression selecting the tests of the rule, text of the rule the failure must show)
 CASES = {
     "no-request-id": ("x_request_id", "[rule: X-Request-Id is echoed from the request]"),
-    "html-404": ("unknown_route", "[rule: an unknown route is a 404 problem+json] errors are application/problem+json"),
+    "html-404": (
+        "unknown_route",
+        "[rule: an unknown route is a 404 problem+json] errors are application/problem+json",
+    ),
     "problem-as-json": ("malformed_json", "errors are application/problem+json"),
     "no-www-authenticate": ("token_required", "carries `WWW-Authenticate: Bearer`"),
-    "no-location": ("create_task_is_201", "[rule: POST /tasks answers Location: /api/v1/tasks/{id}]"),
+    "no-location": (
+        "create_task_is_201",
+        "[rule: POST /tasks answers Location: /api/v1/tasks/{id}]",
+    ),
     "no-cors": ("cors", "[rule: CORS allows the default origin http://localhost:3000]"),
     "cors-any-origin": ("cors", "[rule: CORS allows only the configured origins]"),
-    "case-sensitive-email": ("login_email_is_case_insensitive", "[rule: e-mail comparison is case-insensitive"),
-    "duplicate-email": ("register_taken_email", "[rule: register with a taken e-mail is a 409 problem+json]"),
-    "no-owner-scoping": ("another_users_task", "[rule: a task of another user is a 404 (never a 403)]"),
-    "owner-403": ("another_users_task", "[rule: a task of another user is a 404 (never a 403)] expected 404"),
-    "malformed-id-500": ("malformed_or_unknown_id", "[rule: an unknown or malformed id is a 404 problem+json (never a 500)]"),
-    "total-pages-floor": ("pagination_arithmetic", "[rule: pagination arithmetic: totalPages = ceil(totalItems / pageSize)"),
+    "case-sensitive-email": (
+        "login_email_is_case_insensitive",
+        "[rule: e-mail comparison is case-insensitive",
+    ),
+    "duplicate-email": (
+        "register_taken_email",
+        "[rule: register with a taken e-mail is a 409 problem+json]",
+    ),
+    "no-owner-scoping": (
+        "another_users_task",
+        "[rule: a task of another user is a 404 (never a 403)]",
+    ),
+    "owner-403": (
+        "another_users_task",
+        "[rule: a task of another user is a 404 (never a 403)] expected 404",
+    ),
+    "malformed-id-500": (
+        "malformed_or_unknown_id",
+        "[rule: an unknown or malformed id is a 404 problem+json (never a 500)]",
+    ),
+    "total-pages-floor": (
+        "pagination_arithmetic",
+        "[rule: pagination arithmetic: totalPages = ceil(totalItems / pageSize)",
+    ),
     "sort-title-ignored": ("test_sort", "[rule: sort=title orders the list]"),
     "status-filter-ignored": ("status_filter", "lists only todo tasks"),
-    "page-size-unbounded": ("invalid_list_parameter", "[rule: any other value of pageSize is a 422 naming pageSize]"),
+    "page-size-unbounded": (
+        "invalid_list_parameter",
+        "[rule: any other value of pageSize is a 422 naming pageSize]",
+    ),
     "id-writable": ("read_only_fields", "[rule: id, createdAt, updatedAt cannot be written]"),
     "unknown-field-echoed": ("unknown_fields", "[rule: unknown body fields are ignored]"),
     "no-trim": ("title_is_trimmed", "[rule: title is trimmed]"),
-    "first-error-only": ("each_failing_field", "[rule: a 422 has one errors entry per failing field"),
-    "405-as-404": ("wrong_method", "[rule: a method not allowed on a known route is a 405 problem+json]"),
-    "any-media-type": ("wrong_media_type", "[rule: a body that is not application/json is a 415 problem+json]"),
-    "malformed-json-500": ("malformed_json", "[rule: a body that is not valid JSON is a 400 problem+json]"),
-    "non-ascii-title-500": ("generated_requests_conform and POST and tasks",
-                            "[rule: generated requests (property-based, from docs/openapi.yaml) get no 5xx"),
+    "first-error-only": (
+        "each_failing_field",
+        "[rule: a 422 has one errors entry per failing field",
+    ),
+    "405-as-404": (
+        "wrong_method",
+        "[rule: a method not allowed on a known route is a 405 problem+json]",
+    ),
+    "any-media-type": (
+        "wrong_media_type",
+        "[rule: a body that is not application/json is a 415 problem+json]",
+    ),
+    "malformed-json-500": (
+        "malformed_json",
+        "[rule: a body that is not valid JSON is a 400 problem+json]",
+    ),
+    "non-ascii-title-500": (
+        "generated_requests_conform and POST and tasks",
+        "[rule: generated requests (property-based, from docs/openapi.yaml) get no 5xx",
+    ),
     "snake-case": ("get_task_answers_the_task", "[rule: every response matches docs/openapi.yaml]"),
-    "modified-openapi": ("openapi_yaml", "[rule: GET /openapi.yaml is byte-identical to templates/_shared/openapi.yaml]"),
+    "modified-openapi": (
+        "openapi_yaml",
+        "[rule: GET /openapi.yaml is byte-identical to templates/_shared/openapi.yaml]",
+    ),
 }
 
 
@@ -58,13 +102,35 @@ WORKERS = 4  # each run is a reference server plus a pytest process, mostly wait
 
 def run_suite_against_reference(broken: str) -> subprocess.CompletedProcess[str]:
     """Start the reference server (broken that way, or not at all) and run the suite against it."""
-    server = [sys.executable, "-m", "tests.conformance.reference_server"] + (["--break", broken] if broken else [])
+    server = [sys.executable, "-m", "tests.conformance.reference_server"] + (
+        ["--break", broken] if broken else []
+    )
     selection = ["-k", CASES[broken][0]] if broken else []
-    with serve(f"reference-server[{broken or 'unbroken'}]", ROOT, command=server, health_timeout=60) as url:
+    with serve(
+        f"reference-server[{broken or 'unbroken'}]", ROOT, command=server, health_timeout=60
+    ) as url:
         return subprocess.run(
-            [sys.executable, "-m", "pytest", "tests/conformance", "--base-url", url, "-q", "--tb=short",
-             "-p", "no:cacheprovider", "-p", "no:schemathesis", *selection],
-            cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/conformance",
+                "--base-url",
+                url,
+                "-q",
+                "--tb=short",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:schemathesis",
+                *selection,
+            ],
+            cwd=ROOT,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            check=False,
+            timeout=600,
         )
 
 
@@ -72,7 +138,9 @@ def run_suite_against_reference(broken: str) -> subprocess.CompletedProcess[str]
 def outcomes() -> dict[str, subprocess.CompletedProcess[str]]:
     """Every run at once (the unbroken one first: it is the longest), a few in parallel."""
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = {name: pool.submit(run_suite_against_reference, name) for name in [UNBROKEN, *CASES]}
+        futures = {
+            name: pool.submit(run_suite_against_reference, name) for name in [UNBROKEN, *CASES]
+        }
         return {name: future.result() for name, future in futures.items()}
 
 
@@ -82,7 +150,9 @@ def test_every_break_has_a_case() -> None:
 
 def test_the_suite_passes_against_a_conformant_server(outcomes: dict) -> None:
     result = outcomes[UNBROKEN]
-    assert result.returncode == 0, f"the suite fails against the unbroken reference server:\n{result.stdout[-8000:]}"
+    assert result.returncode == 0, (
+        f"the suite fails against the unbroken reference server:\n{result.stdout[-8000:]}"
+    )
     assert " passed" in result.stdout and " failed" not in result.stdout
     assert "generated requests sent over 11 operations" in result.stdout
 
@@ -94,7 +164,10 @@ def test_the_suite_fails_naming_the_rule(outcomes: dict, broken: str) -> None:
     output = result.stdout
     assert result.returncode == 1, (
         f"the suite should fail (exit 1) against a server where {BREAKS[broken]}; "
-        f"exit {result.returncode}:\n{output[-6000:]}")
+        f"exit {result.returncode}:\n{output[-6000:]}"
+    )
     assert "FAILED tests/conformance/" in output, output[-6000:]
-    assert " error" not in output.splitlines()[-1], f"tests errored instead of failing:\n{output[-6000:]}"
+    assert " error" not in output.splitlines()[-1], (
+        f"tests errored instead of failing:\n{output[-6000:]}"
+    )
     assert rule in output, f"the failure does not name the rule {rule!r}:\n{output[-6000:]}"

@@ -43,8 +43,13 @@ def alive(pid: int) -> bool:
 
 def test_serves_on_host_and_port_and_kills_the_process_group(tmp_path: Path) -> None:
     pid_file = tmp_path / "child.pid"
-    with serve("toy", tmp_path, command=[sys.executable, "-c", HEALTHY], env={"PID_FILE": str(pid_file)},
-               health_timeout=30) as base_url:
+    with serve(
+        "toy",
+        tmp_path,
+        command=[sys.executable, "-c", HEALTHY],
+        env={"PID_FILE": str(pid_file)},
+        health_timeout=30,
+    ) as base_url:
         assert base_url.startswith("http://127.0.0.1:")
         assert requests.get(f"{base_url}/health", timeout=5).status_code == 200
         child = int(pid_file.read_text())
@@ -57,20 +62,30 @@ def test_serves_on_host_and_port_and_kills_the_process_group(tmp_path: Path) -> 
 
 def test_a_server_that_exits_is_an_error_naming_the_stack_with_its_output(tmp_path: Path) -> None:
     command = [sys.executable, "-c", "print('cannot connect to the database'); raise SystemExit(3)"]
-    with pytest.raises(ServerFailed) as failure:
-        with serve("toy-stack", tmp_path, command=command, health_timeout=30):
-            pass
+    with (
+        pytest.raises(ServerFailed) as failure,
+        serve("toy-stack", tmp_path, command=command, health_timeout=30),
+    ):
+        pass
     message = str(failure.value)
     assert message.startswith("[toy-stack]") and "exited 3" in message
     assert "cannot connect to the database" in message
 
 
 def test_a_server_that_never_gets_healthy_times_out_with_its_output(tmp_path: Path) -> None:
-    command = [sys.executable, "-c", "import time; print('warming up', flush=True); time.sleep(600)"]
+    command = [
+        sys.executable,
+        "-c",
+        "import time; print('warming up', flush=True); time.sleep(600)",
+    ]
     started = time.monotonic()
-    with pytest.raises(ServerFailed) as failure:
-        with serve("toy-stack", tmp_path, command=command, health_timeout=2):
-            pass
+    with (
+        pytest.raises(ServerFailed) as failure,
+        serve("toy-stack", tmp_path, command=command, health_timeout=2),
+    ):
+        pass
     assert time.monotonic() - started < 30
-    assert "[toy-stack]" in str(failure.value) and "did not answer 200 within 2s" in str(failure.value)
+    assert "[toy-stack]" in str(failure.value) and "did not answer 200 within 2s" in str(
+        failure.value
+    )
     assert "warming up" in str(failure.value)

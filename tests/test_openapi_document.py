@@ -68,11 +68,16 @@ def test_has_no_jinja_syntax_and_includes_byte_identically() -> None:
 
 
 def test_every_operation_and_status_of_the_spec(doc: dict) -> None:
-    found = {(path, method): {int(code) for code in op["responses"]} for path, method, op in operations(doc)}
+    found = {
+        (path, method): {int(code) for code in op["responses"]}
+        for path, method, op in operations(doc)
+    }
     assert found == EXPECTED
 
 
-def test_protected_operations_need_a_bearer_token_and_answer_401_with_www_authenticate(doc: dict) -> None:
+def test_protected_operations_need_a_bearer_token_and_answer_401_with_www_authenticate(
+    doc: dict,
+) -> None:
     scheme = doc["components"]["securitySchemes"]["bearerAuth"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     for path, method, op in operations(doc):
@@ -110,15 +115,31 @@ def test_task_creation_answers_a_location_header(doc: dict) -> None:
 def test_schemas_of_the_contract(doc: dict) -> None:
     schemas = doc["components"]["schemas"]
     task = schemas["Task"]
-    assert set(task["required"]) == {"id", "title", "description", "status", "dueDate",
-                                     "createdAt", "updatedAt"}
+    assert set(task["required"]) == {
+        "id",
+        "title",
+        "description",
+        "status",
+        "dueDate",
+        "createdAt",
+        "updatedAt",
+    }
     assert schemas["TaskStatus"]["enum"] == ["todo", "doing", "done"]
-    assert (task["properties"]["title"]["minLength"], task["properties"]["title"]["maxLength"]) == (1, 200)
+    assert (task["properties"]["title"]["minLength"], task["properties"]["title"]["maxLength"]) == (
+        1,
+        200,
+    )
     assert task["properties"]["description"]["maxLength"] == 2000
     for writable in ("TaskCreate", "TaskUpdate"):
         assert set(schemas[writable]["properties"]) == {"title", "description", "status", "dueDate"}
     assert schemas["TaskCreate"]["required"] == ["title"]
-    assert set(schemas["TaskPage"]["required"]) == {"items", "page", "pageSize", "totalItems", "totalPages"}
+    assert set(schemas["TaskPage"]["required"]) == {
+        "items",
+        "page",
+        "pageSize",
+        "totalItems",
+        "totalPages",
+    }
     assert set(schemas["User"]["required"]) == {"id", "email", "name", "createdAt"}
     assert schemas["Token"]["properties"]["tokenType"]["const"] == "Bearer"
     assert set(schemas["Problem"]["required"]) == {"type", "title", "status", "detail"}
@@ -131,5 +152,12 @@ def test_list_parameters_of_the_contract(doc: dict) -> None:
     assert params["page"] == {"type": "integer", "minimum": 1, "default": 1}
     assert params["pageSize"] == {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
     assert resolve(doc, params["status"])["enum"] == ["todo", "doing", "done"]
-    assert params["sort"]["enum"] == ["createdAt", "-createdAt", "dueDate", "-dueDate", "title", "-title"]
+    assert params["sort"]["enum"] == [
+        "createdAt",
+        "-createdAt",
+        "dueDate",
+        "-dueDate",
+        "title",
+        "-title",
+    ]
     assert params["sort"]["default"] == "-createdAt"

@@ -22,7 +22,9 @@ TIMEOUT = 30
 
 def new_session() -> requests.Session:
     session = requests.Session()
-    session.trust_env = False  # no proxy or .netrc from the environment between the suite and the server
+    session.trust_env = (
+        False  # no proxy or .netrc from the environment between the suite and the server
+    )
     return session
 
 
@@ -52,15 +54,29 @@ class Api:
     session: requests.Session = field(default_factory=new_session)
     received: list[requests.Response] = field(default_factory=list)
 
-    def request(self, method: str, path: str, *, user: User | None = None, token: str | None = None,
-                headers: dict[str, str] | None = None, **kwargs: Any) -> requests.Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        user: User | None = None,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> requests.Response:
         all_headers = dict(headers or {})
         if user is not None:
             all_headers.update(user.auth)
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
-        response = self.session.request(method, self.base_url + path, headers=all_headers,
-                                        timeout=TIMEOUT, allow_redirects=False, **kwargs)
+        response = self.session.request(
+            method,
+            self.base_url + path,
+            headers=all_headers,
+            timeout=TIMEOUT,
+            allow_redirects=False,
+            **kwargs,
+        )
         if self.record:
             self.received.append(response)
         return response
@@ -77,8 +93,9 @@ class Api:
     def delete(self, path: str, **kw: Any) -> requests.Response:
         return self.request("DELETE", path, **kw)
 
-    def raw(self, method: str, path: str, body: bytes | str, content_type: str | None,
-            **kw: Any) -> requests.Response:
+    def raw(
+        self, method: str, path: str, body: bytes | str, content_type: str | None, **kw: Any
+    ) -> requests.Response:
         """Send `body` as it is, with this Content-Type (None: no Content-Type header)."""
         headers = dict(kw.pop("headers", None) or {})
         if content_type is not None:
@@ -88,21 +105,34 @@ class Api:
     def violations(self, responses: list[requests.Response] | None = None) -> list[str]:
         found = []
         for response in self.received if responses is None else responses:
-            found += self.contract.problems(response.request.method, response.url,
-                                            response.status_code, response.headers, response.content)
+            found += self.contract.problems(
+                response.request.method,
+                response.url,
+                response.status_code,
+                response.headers,
+                response.content,
+            )
         return found
 
     def raise_on_violations(self, responses: list[requests.Response] | None = None) -> None:
         found = self.violations(responses)
         if found:
             raise ContractViolation(
-                "[rule: every response matches docs/openapi.yaml] " + "\n  ".join(found))
+                "[rule: every response matches docs/openapi.yaml] " + "\n  ".join(found)
+            )
 
     # Accounts ---------------------------------------------------------------------------
 
-    def register(self, email: str | None = None, password: str = PASSWORD,
-                 name: str | None = "Conformance Tester") -> requests.Response:
-        body: dict[str, Any] = {"email": unique_email() if email is None else email, "password": password}
+    def register(
+        self,
+        email: str | None = None,
+        password: str = PASSWORD,
+        name: str | None = "Conformance Tester",
+    ) -> requests.Response:
+        body: dict[str, Any] = {
+            "email": unique_email() if email is None else email,
+            "password": password,
+        }
         if name is not None:
             body["name"] = name
         return self.post("/api/v1/auth/register", json=body)
@@ -134,8 +164,10 @@ def unique_email(prefix: str = "conformance") -> str:
 def describe(response: requests.Response) -> str:
     """The response as a failure message shows it."""
     body = response.content[:800].decode(errors="replace")
-    return (f"{response.request.method} {response.url} answered {response.status_code} "
-            f"({response.headers.get('Content-Type', 'no Content-Type')}): {body}")
+    return (
+        f"{response.request.method} {response.url} answered {response.status_code} "
+        f"({response.headers.get('Content-Type', 'no Content-Type')}): {body}"
+    )
 
 
 def json_body(response: requests.Response) -> Any:

@@ -35,16 +35,24 @@ def _utc_timestamp(value: object) -> bool:
     if not isinstance(value, str):
         return True
     if not UTC_TIMESTAMP.match(value):
-        raise ValueError(f"{value!r} is not an RFC 3339 timestamp in UTC (like 2026-11-21T10:00:00Z)")
-    datetime.fromisoformat(value.replace("Z", "+00:00"))  # a real date and time
+        raise ValueError(
+            f"{value!r} is not an RFC 3339 timestamp in UTC (like 2026-11-21T10:00:00Z)"
+        )
+    datetime.fromisoformat(value)  # a real date and time (3.11 reads the Z)
     return True
 
 
 def _absolute_refs(node: Any) -> Any:
     """'#/components/...' -> 'urn:tasks-api-v1#/components/...', so any sub-schema resolves alone."""
     if isinstance(node, dict):
-        return {k: (BASE_URI + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else
-                    _absolute_refs(v)) for k, v in node.items()}
+        return {
+            k: (
+                BASE_URI + v
+                if k == "$ref" and isinstance(v, str) and v.startswith("#")
+                else _absolute_refs(v)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_absolute_refs(v) for v in node]
     return node
@@ -85,10 +93,14 @@ class Contract:
         return template, self.doc["paths"][template].get(method.lower())
 
     def validate_json(self, instance: Any, schema: dict) -> list[str]:
-        validator = jsonschema.Draft202012Validator(schema, registry=self.registry, format_checker=FORMATS)
+        validator = jsonschema.Draft202012Validator(
+            schema, registry=self.registry, format_checker=FORMATS
+        )
         return [
             f"body{''.join(f'[{p!r}]' for p in error.absolute_path)}: {error.message}"
-            for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+            for error in sorted(
+                validator.iter_errors(instance), key=lambda e: list(e.absolute_path)
+            )
         ]
 
     def problems(self, method: str, url: str, status: int, headers: Any, body: bytes) -> list[str]:
@@ -110,12 +122,18 @@ class Contract:
         else:
             documented = operation["responses"]
             if str(status) not in documented:
-                return [f"{where}: status {status} is not documented for {method} {template} "
-                        f"(documented: {', '.join(documented)})"]
+                return [
+                    (
+                        f"{where}: status {status} is not documented for {method} {template} "
+                        f"(documented: {', '.join(documented)})"
+                    )
+                ]
             response = self.resolve(documented[str(status)])
         return self._response_problems(where, response, headers, body)
 
-    def _response_problems(self, where: str, response: dict, headers: Any, body: bytes) -> list[str]:
+    def _response_problems(
+        self, where: str, response: dict, headers: Any, body: bytes
+    ) -> list[str]:
         found = []
         for name, header in response.get("headers", {}).items():
             header = self.resolve(header)
@@ -134,8 +152,13 @@ class Contract:
         content_type = headers.get("Content-Type", "")
         media_type = content_type.split(";")[0].strip().lower()
         if media_type not in content:
-            return [*found, f"{where}: Content-Type {content_type!r} is not documented "
-                            f"(expected {' or '.join(content)})"]
+            return [
+                *found,
+                (
+                    f"{where}: Content-Type {content_type!r} is not documented "
+                    f"(expected {' or '.join(content)})"
+                ),
+            ]
         if media_type.endswith("json"):
             try:
                 instance = json.loads(body)

@@ -36,15 +36,24 @@ class GeneratedRequest:
     has_body: bool = False
 
     def __str__(self) -> str:
-        return (f"{self.method} {self.path} query={self.query} headers={self.headers}"
-                + (f" json={self.body!r}" if self.has_body else ""))
+        return f"{self.method} {self.path} query={self.query} headers={self.headers}" + (
+            f" json={self.body!r}" if self.has_body else ""
+        )
 
 
 def anything() -> st.SearchStrategy:
     """A JSON value of any type: what a confused or hostile client might send."""
-    scalars = st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.text(TEXT, max_size=30)
-    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
-                        | st.dictionaries(st.text(TEXT, max_size=8), inner, max_size=3), max_leaves=5)
+    scalars = (
+        st.none() | st.booleans() | st.integers(-(10**12), 10**12) | st.text(TEXT, max_size=30)
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(TEXT, max_size=8), inner, max_size=3)
+        ),
+        max_leaves=5,
+    )
 
 
 class Generator:
@@ -64,7 +73,7 @@ class Generator:
         if types == "null":
             return st.none()
         if types == "integer":
-            return st.integers(schema.get("minimum", -10**6), schema.get("maximum", 10**6))
+            return st.integers(schema.get("minimum", -(10**6)), schema.get("maximum", 10**6))
         if types == "boolean":
             return st.booleans()
         if types == "object":
@@ -79,7 +88,9 @@ class Generator:
         if fmt == "email":
             return st.emails().filter(lambda e: len(e) <= 200)
         if "pattern" in schema:
-            return st.from_regex(schema["pattern"], fullmatch=True).filter(lambda s: low <= len(s) <= high)
+            return st.from_regex(schema["pattern"], fullmatch=True).filter(
+                lambda s: low <= len(s) <= high
+            )
         return st.text(TEXT, min_size=low, max_size=high)
 
     def object(self, schema: dict) -> st.SearchStrategy:
@@ -93,7 +104,9 @@ class Generator:
                 if name in required or draw(st.booleans()):
                     out[name] = draw(self.schema(sub))
             if draw(st.integers(0, 4)) == 0:  # sometimes: fields the server must ignore
-                for name in draw(st.lists(st.sampled_from(READ_ONLY_AND_UNKNOWN), max_size=3, unique=True)):
+                for name in draw(
+                    st.lists(st.sampled_from(READ_ONLY_AND_UNKNOWN), max_size=3, unique=True)
+                ):
                     out[name] = draw(anything())
             return out
 
@@ -106,7 +119,10 @@ class Generator:
     def request(self, path: str, method: str, real_ids: st.SearchStrategy) -> st.SearchStrategy:
         item = self.contract.raw["paths"][path]
         operation = item[method.lower()]
-        parameters = [self.contract.resolve(p) for p in item.get("parameters", []) + operation.get("parameters", [])]
+        parameters = [
+            self.contract.resolve(p)
+            for p in item.get("parameters", []) + operation.get("parameters", [])
+        ]
         body = operation.get("requestBody")
 
         @st.composite
@@ -116,8 +132,12 @@ class Generator:
                 name, where, schema = parameter["name"], parameter["in"], parameter["schema"]
                 if where == "path":
                     # "." and ".." would be path segments, not ids, once a client normalises the URL.
-                    value = draw(real_ids | self.schema(schema).filter(lambda s: s.strip(".") != ""))
-                    request.path = request.path.replace("{" + name + "}", quote(str(value), safe=""))
+                    value = draw(
+                        real_ids | self.schema(schema).filter(lambda s: s.strip(".") != "")
+                    )
+                    request.path = request.path.replace(
+                        "{" + name + "}", quote(str(value), safe="")
+                    )
                 elif where == "query" and draw(st.booleans()):
                     value = draw(self.maybe_off(self.schema(schema)))
                     request.query[name] = json_text(value)
@@ -125,8 +145,11 @@ class Generator:
                     request.headers[name] = draw(self.schema(schema))
             if body is not None:
                 schema = self.contract.resolve(body["content"]["application/json"]["schema"])
-                request.body = draw(self.maybe_off(self.schema(schema)) if draw(st.integers(0, 9)) == 0
-                                    else self.fields_maybe_off(schema))
+                request.body = draw(
+                    self.maybe_off(self.schema(schema))
+                    if draw(st.integers(0, 9)) == 0
+                    else self.fields_maybe_off(schema)
+                )
                 request.has_body = True
             return request
 
@@ -134,8 +157,11 @@ class Generator:
 
     def fields_maybe_off(self, schema: dict) -> st.SearchStrategy:
         """An object of the schema's shape whose field values are sometimes of the wrong kind."""
-        off = {"type": "object", "required": schema.get("required", []),
-               "properties": schema.get("properties", {})}
+        off = {
+            "type": "object",
+            "required": schema.get("required", []),
+            "properties": schema.get("properties", {}),
+        }
 
         @st.composite
         def build(draw: st.DrawFn) -> dict:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Iterator
 
 import pytest
 
@@ -41,24 +42,32 @@ class Target:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("conformance", "Tasks API v1 conformance suite")
-    group.addoption("--base-url", default=None,
-                    help="run the conformance suite against this running server instead of the stacks")
-    group.addoption("--conformance-examples", type=int, default=25,
-                    help="generated requests per operation in the property-based run (default 25)")
+    group.addoption(
+        "--base-url",
+        default=None,
+        help="run the conformance suite against this running server instead of the stacks",
+    )
+    group.addoption(
+        "--conformance-examples",
+        type=int,
+        default=25,
+        help="generated requests per operation in the property-based run (default 25)",
+    )
 
 
-def discover_stacks() -> list[Target]:
+@cache
+def discover_stacks() -> tuple[Target, ...]:
     targets = []
     for info in sorted(pkgutil.iter_modules([str(STACKS_DIR)]), key=lambda i: i.name):
         name = f"{STACKS_PACKAGE}.{info.name}"
         try:
             module = importlib.import_module(name)
-        except Exception as exc:  # a broken harness module fails its own tests, not collection
+        except Exception as exc:  # noqa: BLE001 - a broken harness module fails its tests, not collection
             targets.append(Target(id=info.name, import_error=f"{name}: {exc!r}"))
             continue
         if hasattr(module, "STACK") and callable(getattr(module, "served", None)):
             targets.append(Target(id=module.STACK, module=module))
-    return targets
+    return tuple(targets)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -66,21 +75,25 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     base_url = metafunc.config.getoption("--base-url")
     if base_url:
-        targets = [Target(id="base-url", base_url=base_url.rstrip("/"))]
+        targets = (Target(id="base-url", base_url=base_url.rstrip("/")),)
     else:
         targets = discover_stacks()
-    metafunc.parametrize("conformance_target", targets, ids=[t.id for t in targets],
-                         indirect=True, scope="session")
+    metafunc.parametrize(
+        "conformance_target", targets, ids=[t.id for t in targets], indirect=True, scope="session"
+    )
 
 
 @pytest.fixture(scope="session")
-def conformance_target(request: pytest.FixtureRequest,
-                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def conformance_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """The base URL of the server under test (for a stack: its generated project, served)."""
     target: Target = request.param
     if target.import_error:
-        pytest.fail(f"[{target.id}] the stack's harness module does not import: {target.import_error}",
-                    pytrace=False)
+        pytest.fail(
+            f"[{target.id}] the stack's harness module does not import: {target.import_error}",
+            pytrace=False,
+        )
     if target.base_url:
         yield target.base_url
         return
@@ -144,6 +157,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     for target, counts in GENERATED_REQUESTS.items():
         total = sum(sent for sent, _ in counts.values())
         terminalreporter.write_line(
-            f"[{target}] {total} generated requests sent over {len(counts)} operations")
+            f"[{target}] {total} generated requests sent over {len(counts)} operations"
+        )
         for operation, (sent, answers) in sorted(counts.items()):
             terminalreporter.write_line(f"    {operation}: {sent} ({answers})")

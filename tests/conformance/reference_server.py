@@ -65,8 +65,14 @@ SORTS = ("createdAt", "-createdAt", "dueDate", "-dueDate", "title", "-title")
 
 
 class HttpError(Exception):
-    def __init__(self, status: int, title: str, detail: str, errors: list | None = None,
-                 headers: dict | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        errors: list | None = None,
+        headers: dict | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status, self.title, self.detail, self.errors = status, title, detail, errors
         self.headers = headers or {}
@@ -105,6 +111,7 @@ STORE = Store()
 
 # Handlers: (handler, params, query, body) -> (status, body or None, extra headers) ---------
 
+
 def health(h, params, query):
     return 200, {"status": "ok", "checks": {"database": "ok"}}, {}
 
@@ -142,8 +149,14 @@ def register(h, params, query):
         if key in STORE.users and "duplicate-email" not in BROKEN:
             raise HttpError(409, "Conflict", "This e-mail is already registered.")
         salt = secrets.token_bytes(16)
-        user = {"id": uuid.uuid4().hex, "email": key, "name": name, "createdAt": now(),
-                "salt": salt, "hash": STORE.hash_password(password, salt)}
+        user = {
+            "id": uuid.uuid4().hex,
+            "email": key,
+            "name": name,
+            "createdAt": now(),
+            "salt": salt,
+            "hash": STORE.hash_password(password, salt),
+        }
         STORE.users[key] = user
     return 201, public_user(user), {}
 
@@ -151,12 +164,17 @@ def register(h, params, query):
 def login(h, params, query):
     body = h.json_body()
     email, password = body.get("email"), body.get("password")
-    errors = [{"field": f, "message": "Required."} for f, v in (("email", email), ("password", password))
-              if not isinstance(v, str)]
+    errors = [
+        {"field": f, "message": "Required."}
+        for f, v in (("email", email), ("password", password))
+        if not isinstance(v, str)
+    ]
     if errors:
         raise invalid(errors)
     user = STORE.users.get(STORE.email_key(email))
-    if user is None or not secrets.compare_digest(user["hash"], STORE.hash_password(password, user["salt"])):
+    if user is None or not secrets.compare_digest(
+        user["hash"], STORE.hash_password(password, user["salt"])
+    ):
         raise HttpError(401, "Unauthorized", "Wrong e-mail or password.")
     token = secrets.token_urlsafe(32)
     STORE.tokens[token] = (user["email"], datetime.now(UTC).timestamp() + TOKEN_LIFETIME)
@@ -189,8 +207,12 @@ def validate_task(body: dict, partial: bool) -> dict:
             clean["title"] = title
     if "description" in body:
         description = body["description"]
-        if description is not None and (not isinstance(description, str) or len(description) > 2000):
-            errors.append({"field": "description", "message": "Use at most 2000 characters, or null."})
+        if description is not None and (
+            not isinstance(description, str) or len(description) > 2000
+        ):
+            errors.append(
+                {"field": "description", "message": "Use at most 2000 characters, or null."}
+            )
         else:
             clean["description"] = description
     if "status" in body:
@@ -213,8 +235,15 @@ def validate_task(body: dict, partial: bool) -> dict:
     if "id-writable" in BROKEN:
         clean.update({k: body[k] for k in ("id", "createdAt", "updatedAt") if k in body})
     if "unknown-field-echoed" in BROKEN:
-        clean.update({k: v for k, v in body.items() if k not in clean and k not in
-                      ("title", "description", "status", "dueDate", "id", "createdAt", "updatedAt")})
+        clean.update(
+            {
+                k: v
+                for k, v in body.items()
+                if k not in clean
+                and k
+                not in ("title", "description", "status", "dueDate", "id", "createdAt", "updatedAt")
+            }
+        )
     return clean
 
 
@@ -226,10 +255,18 @@ def list_tasks(h, params, query):
         values = query.get(name)
         if not values:
             return default
-        if re.fullmatch(r"\d+", values[-1]) and low <= int(values[-1]) and (
-                high is None or int(values[-1]) <= high or "page-size-unbounded" in BROKEN):
+        if (
+            re.fullmatch(r"\d+", values[-1])
+            and low <= int(values[-1])
+            and (high is None or int(values[-1]) <= high or "page-size-unbounded" in BROKEN)
+        ):
             return int(values[-1])
-        errors.append({"field": name, "message": f"Use an integer from {low}" + (f" to {high}." if high else ".")})
+        errors.append(
+            {
+                "field": name,
+                "message": f"Use an integer from {low}" + (f" to {high}." if high else "."),
+            }
+        )
         return default
 
     page, size = number("page", 1, 1, None), number("pageSize", 20, 1, 100)
@@ -244,26 +281,48 @@ def list_tasks(h, params, query):
     if "sort-title-ignored" in BROKEN and sort.lstrip("-") == "title":
         sort = "-createdAt"
     with STORE.lock:
-        mine = [t for t in STORE.tasks.values() if t["owner"] == user["id"]
-                and (status is None or t["status"] == status or "status-filter-ignored" in BROKEN)]
+        mine = [
+            t
+            for t in STORE.tasks.values()
+            if t["owner"] == user["id"]
+            and (status is None or t["status"] == status or "status-filter-ignored" in BROKEN)
+        ]
     field, descending = sort.lstrip("-"), sort.startswith("-")
     mine.sort(key=lambda t: t["id"], reverse=descending)  # stable tie-break
-    present = sorted((t for t in mine if t[field] is not None), key=lambda t: t[field], reverse=descending)
+    present = sorted(
+        (t for t in mine if t[field] is not None), key=lambda t: t[field], reverse=descending
+    )
     missing = [t for t in mine if t[field] is None]
     ordered = missing + present if descending else present + missing  # nulls last ascending
     total = len(ordered)
     pages = total // size if "total-pages-floor" in BROKEN else math.ceil(total / size)
-    items = ordered[(page - 1) * size: page * size]
-    return 200, {"items": [wire(t) for t in items], "page": page, "pageSize": size,
-                 "totalItems": total, "totalPages": pages}, {}
+    items = ordered[(page - 1) * size : page * size]
+    return (
+        200,
+        {
+            "items": [wire(t) for t in items],
+            "page": page,
+            "pageSize": size,
+            "totalItems": total,
+            "totalPages": pages,
+        },
+        {},
+    )
 
 
 def create_task(h, params, query):
     user = h.current_user()
     clean = validate_task(h.json_body(), partial=False)
     with STORE.lock:
-        task = {"id": STORE.next_id, "title": None, "description": None, "status": "todo", "dueDate": None,
-                "createdAt": now(), "owner": user["id"]}
+        task = {
+            "id": STORE.next_id,
+            "title": None,
+            "description": None,
+            "status": "todo",
+            "dueDate": None,
+            "createdAt": now(),
+            "owner": user["id"],
+        }
         STORE.next_id += 1
         task["updatedAt"] = task["createdAt"]
         task.update(clean)
@@ -320,7 +379,10 @@ ROUTES = [
     (re.compile(r"^/api/v1/auth/login$"), {"POST": login}),
     (re.compile(r"^/api/v1/auth/me$"), {"GET": me}),
     (re.compile(r"^/api/v1/tasks$"), {"GET": list_tasks, "POST": create_task}),
-    (re.compile(r"^/api/v1/tasks/(?P<id>[^/]+)$"), {"GET": get_task, "PATCH": update_task, "DELETE": delete_task}),
+    (
+        re.compile(r"^/api/v1/tasks/(?P<id>[^/]+)$"),
+        {"GET": get_task, "PATCH": update_task, "DELETE": delete_task},
+    ),
 ]
 
 
@@ -340,8 +402,14 @@ class Handler(BaseHTTPRequestHandler):
         scheme, _, token = header.partition(" ")
         entry = STORE.tokens.get(token.strip()) if scheme == "Bearer" else None
         if entry is None or entry[1] < datetime.now(UTC).timestamp():
-            headers = {} if "no-www-authenticate" in BROKEN else {"WWW-Authenticate": 'Bearer realm="api"'}
-            raise HttpError(401, "Unauthorized", "A valid bearer token is required.", headers=headers)
+            headers = (
+                {}
+                if "no-www-authenticate" in BROKEN
+                else {"WWW-Authenticate": 'Bearer realm="api"'}
+            )
+            raise HttpError(
+                401, "Unauthorized", "A valid bearer token is required.", headers=headers
+            )
         return STORE.users[entry[0]]
 
     def json_body(self) -> dict:
@@ -366,14 +434,27 @@ class Handler(BaseHTTPRequestHandler):
         if "no-request-id" not in BROKEN:
             headers["X-Request-Id"] = request_id
         origin = self.headers.get("Origin")
-        if origin and "no-cors" not in BROKEN and (origin in self.allowed_origins() or "cors-any-origin" in BROKEN):
-            headers.update({"Access-Control-Allow-Origin": origin, "Vary": "Origin",
-                            "Access-Control-Expose-Headers": "X-Request-Id, Location"})
+        if (
+            origin
+            and "no-cors" not in BROKEN
+            and (origin in self.allowed_origins() or "cors-any-origin" in BROKEN)
+        ):
+            headers.update(
+                {
+                    "Access-Control-Allow-Origin": origin,
+                    "Vary": "Origin",
+                    "Access-Control-Expose-Headers": "X-Request-Id, Location",
+                }
+            )
         if self.command == "OPTIONS" and self.headers.get("Access-Control-Request-Method"):
             if "Access-Control-Allow-Origin" in headers:
-                headers.update({"Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
-                                "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Request-Id",
-                                "Access-Control-Max-Age": "600"})
+                headers.update(
+                    {
+                        "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
+                        "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Request-Id",
+                        "Access-Control-Max-Age": "600",
+                    }
+                )
             return self.send(204, None, headers)
         path = unquote(urlsplit(self.path).path)
         query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
@@ -396,15 +477,28 @@ class Handler(BaseHTTPRequestHandler):
             if handler is None:
                 if "405-as-404" in BROKEN:
                     raise HttpError(404, "Not Found", f"No route {path}.")
-                raise HttpError(405, "Method Not Allowed", f"{path} does not take {self.command}.",
-                                headers={"Allow": ", ".join(methods)})
+                raise HttpError(
+                    405,
+                    "Method Not Allowed",
+                    f"{path} does not take {self.command}.",
+                    headers={"Allow": ", ".join(methods)},
+                )
             return handler(self, match.groupdict(), query)
         if "html-404" in BROKEN:
-            return 404, b"<html><body><h1>Not Found</h1></body></html>", {"Content-Type": "text/html"}
+            return (
+                404,
+                b"<html><body><h1>Not Found</h1></body></html>",
+                {"Content-Type": "text/html"},
+            )
         raise HttpError(404, "Not Found", f"No route {path}.")
 
     def problem(self, exc: HttpError) -> dict:
-        body = {"type": "about:blank", "title": exc.title, "status": exc.status, "detail": exc.detail}
+        body = {
+            "type": "about:blank",
+            "title": exc.title,
+            "status": exc.status,
+            "detail": exc.detail,
+        }
         if exc.errors is not None:
             body["errors"] = exc.errors
         return body
@@ -412,8 +506,12 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status: int, body: object, headers: dict[str, str]) -> None:
         if isinstance(body, (dict, list)):
             data = json.dumps(body).encode()
-            is_problem = isinstance(body, dict) and status >= 400 and "problem-as-json" not in BROKEN
-            headers.setdefault("Content-Type", "application/problem+json" if is_problem else "application/json")
+            is_problem = (
+                isinstance(body, dict) and status >= 400 and "problem-as-json" not in BROKEN
+            )
+            headers.setdefault(
+                "Content-Type", "application/problem+json" if is_problem else "application/json"
+            )
         else:
             data = body or b""
         self.send_response(status)
@@ -431,11 +529,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-    parser.add_argument("--break", dest="breaks", action="append", default=[], choices=sorted(BREAKS))
+    parser.add_argument(
+        "--break", dest="breaks", action="append", default=[], choices=sorted(BREAKS)
+    )
     args = parser.parse_args()
     BROKEN.update(args.breaks)
     server = ThreadingHTTPServer((args.host, args.port), Handler)
-    print(f"reference server on http://{args.host}:{args.port} broken: {sorted(BROKEN) or 'nothing'}", flush=True)
+    print(
+        f"reference server on http://{args.host}:{args.port} broken: {sorted(BROKEN) or 'nothing'}",
+        flush=True,
+    )
     server.serve_forever()
 
 

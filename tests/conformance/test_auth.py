@@ -11,11 +11,16 @@ from .rules import expect_problem, expect_status, expect_validation, expect_www_
 def test_register_returns_the_user_201(api: Api) -> None:
     email = unique_email()
     body = expect_status(api.register(email, name="Ada Lovelace"), 201, "register -> 201 the user")
-    assert set(body) >= {"id", "email", "name", "createdAt"}, f"[rule: register -> 201 the user] {body}"
-    assert (body["email"], body["name"]) == (email, "Ada Lovelace"), f"[rule: register -> 201 the user] {body}"
+    assert set(body) >= {"id", "email", "name", "createdAt"}, (
+        f"[rule: register -> 201 the user] {body}"
+    )
+    assert (body["email"], body["name"]) == (email, "Ada Lovelace"), (
+        f"[rule: register -> 201 the user] {body}"
+    )
     assert isinstance(body["id"], str), f"[rule: ids are strings on the wire] {body}"
     assert "password" not in body and not any("hash" in k.lower() for k in body), (
-        f"[rule: the password never leaves the server] {body}")
+        f"[rule: the password never leaves the server] {body}"
+    )
 
 
 def test_register_name_is_optional(api: Api) -> None:
@@ -32,21 +37,36 @@ def test_register_taken_email_is_409(api: Api) -> None:
     email = unique_email()
     expect_status(api.register(email), 201, "register -> 201")
     expect_problem(api.register(email), 409, "register with a taken e-mail is a 409 problem+json")
-    expect_problem(api.register(email.upper()), 409,
-                   "e-mail comparison is case-insensitive (register of the upper-cased e-mail is a 409)")
+    expect_problem(
+        api.register(email.upper()),
+        409,
+        "e-mail comparison is case-insensitive (register of the upper-cased e-mail is a 409)",
+    )
 
 
-MALFORMED_EMAILS = ["not-an-email", "missing-at.example.com", "two@@example.com", "", "a@", "a b@example.com"]
+MALFORMED_EMAILS = [
+    "not-an-email",
+    "missing-at.example.com",
+    "two@@example.com",
+    "",
+    "a@",
+    "a b@example.com",
+]
 
 
 @pytest.mark.parametrize("email", MALFORMED_EMAILS, ids=range(len(MALFORMED_EMAILS)))
 def test_register_malformed_email_is_422(api: Api, email: str) -> None:
-    expect_validation(api.register(email), {"email"}, "register with a malformed e-mail is a 422 on email")
+    expect_validation(
+        api.register(email), {"email"}, "register with a malformed e-mail is a 422 on email"
+    )
 
 
 def test_register_short_password_is_422(api: Api) -> None:
-    expect_validation(api.register(password="1234567"), {"password"},
-                      "register with a password under 8 characters is a 422 on password")
+    expect_validation(
+        api.register(password="1234567"),
+        {"password"},
+        "register with a password under 8 characters is a 422 on password",
+    )
 
 
 def test_register_password_of_8_characters_is_accepted(api: Api) -> None:
@@ -55,9 +75,13 @@ def test_register_password_of_8_characters_is_accepted(api: Api) -> None:
 
 def test_register_reports_each_failing_field(api: Api) -> None:
     response = api.post("/api/v1/auth/register", json={"email": "nope", "password": "short"})
-    expect_validation(response, {"email", "password"}, "a 422 has one errors entry per failing field")
+    expect_validation(
+        response, {"email", "password"}, "a 422 has one errors entry per failing field"
+    )
     response = api.post("/api/v1/auth/register", json={})
-    expect_validation(response, {"email", "password"}, "a 422 has one errors entry per failing field")
+    expect_validation(
+        response, {"email", "password"}, "a 422 has one errors entry per failing field"
+    )
 
 
 def test_login_returns_a_bearer_token(api: Api) -> None:
@@ -66,8 +90,11 @@ def test_login_returns_a_bearer_token(api: Api) -> None:
     body = expect_status(api.login(email), 200, "login -> 200 a token")
     assert body["tokenType"] == "Bearer", f"[rule: login answers tokenType Bearer] {body}"
     assert isinstance(body["expiresIn"], int) and body["expiresIn"] > 0, (
-        f"[rule: login answers expiresIn in seconds] {body}")
-    assert isinstance(body["accessToken"], str) and body["accessToken"], f"[rule: login -> accessToken] {body}"
+        f"[rule: login answers expiresIn in seconds] {body}"
+    )
+    assert isinstance(body["accessToken"], str) and body["accessToken"], (
+        f"[rule: login -> accessToken] {body}"
+    )
 
 
 def test_login_email_is_case_insensitive(api: Api) -> None:
@@ -90,8 +117,8 @@ def test_me_returns_the_signed_in_user(api: Api) -> None:
     token = expect_status(api.login(email), 200, "login -> 200")["accessToken"]
     me = expect_status(api.get("/api/v1/auth/me", token=token), 200, "GET /auth/me -> 200 the user")
     assert {k: me.get(k) for k in ("id", "email", "name", "createdAt")} == {
-        k: registered[k] for k in ("id", "email", "name", "createdAt")}, (
-        f"[rule: GET /auth/me answers the token's user] registered {registered}, me {me}")
+        k: registered[k] for k in ("id", "email", "name", "createdAt")
+    }, f"[rule: GET /auth/me answers the token's user] registered {registered}, me {me}"
 
 
 PROTECTED = [
@@ -112,7 +139,9 @@ def test_token_required_401(api: Api, user: User, method: str, path: str) -> Non
     expect_problem(response, 401, rule)
     expect_www_authenticate(response, rule)
     still_there = api.get(f"/api/v1/tasks/{task['id']}", user=user)
-    assert still_there.status_code == 200, f"[rule: no change without a token] {describe(still_there)}"
+    assert still_there.status_code == 200, (
+        f"[rule: no change without a token] {describe(still_there)}"
+    )
 
 
 BAD_AUTHORIZATION = {
@@ -128,10 +157,11 @@ BAD_AUTHORIZATION = {
 def test_invalid_token_is_401(api: Api, user: User, variant: str) -> None:
     header = BAD_AUTHORIZATION[variant].format(token=user.token)
     response = api.get("/api/v1/tasks", headers={"Authorization": header})
-    rule = "a missing, malformed or invalid token is a 401 problem+json with WWW-Authenticate: Bearer"
+    rule = (
+        "a missing, malformed or invalid token is a 401 problem+json with WWW-Authenticate: Bearer"
+    )
     expect_problem(response, 401, rule)
     expect_www_authenticate(response, rule)
-
 
 
 LONG_FIELDS = {
@@ -143,9 +173,15 @@ LONG_FIELDS = {
 
 @pytest.mark.parametrize("field", LONG_FIELDS)
 def test_long_register_fields_are_not_a_server_error(api: Api, field: str) -> None:
-    body = {"email": unique_email(), "password": "correct-horse-battery", "name": "x", **LONG_FIELDS[field]}
+    body = {
+        "email": unique_email(),
+        "password": "correct-horse-battery",
+        "name": "x",
+        **LONG_FIELDS[field],
+    }
     response = api.post("/api/v1/auth/register", json=body)
     assert response.status_code in (201, 422), (
-        f"[rule: a very long {field} is accepted or a 422, never a 5xx] {describe(response)}")
+        f"[rule: a very long {field} is accepted or a 422, never a 5xx] {describe(response)}"
+    )
     if response.status_code == 422:
         expect_validation(response, {field}, f"a too long {field} is a 422 on {field}")

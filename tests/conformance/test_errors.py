@@ -7,7 +7,12 @@ import pytest
 from .client import Api, User, describe
 from .rules import expect_problem
 
-UNKNOWN_ROUTES = ["/no-such-route", "/api/v1/no-such-route", "/api/v2/tasks", "/api/v1/tasks/1/extra"]
+UNKNOWN_ROUTES = [
+    "/no-such-route",
+    "/api/v1/no-such-route",
+    "/api/v2/tasks",
+    "/api/v1/tasks/1/extra",
+]
 
 
 @pytest.mark.parametrize("path", UNKNOWN_ROUTES)
@@ -26,7 +31,9 @@ WRONG_METHODS = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path"), WRONG_METHODS, ids=[f"{m} {p}" for m, p in WRONG_METHODS])
+@pytest.mark.parametrize(
+    ("method", "path"), WRONG_METHODS, ids=[f"{m} {p}" for m, p in WRONG_METHODS]
+)
 def test_wrong_method_is_405_problem(api: Api, user: User, method: str, path: str) -> None:
     task = api.create_task(user)
     response = api.request(method, path.format(id=task["id"]), user=user, json={"title": "x"})
@@ -59,10 +66,19 @@ def test_malformed_json_is_400_problem(api: Api, user: User, route: str, body: s
 
 
 WRONG_MEDIA_TYPES = {
-    "text-plain": ('{"title": "x", "email": "a@example.com", "password": "password123"}', "text/plain"),
-    "form": ("title=x&email=a%40example.com&password=password123", "application/x-www-form-urlencoded"),
+    "text-plain": (
+        '{"title": "x", "email": "a@example.com", "password": "password123"}',
+        "text/plain",
+    ),
+    "form": (
+        "title=x&email=a%40example.com&password=password123",
+        "application/x-www-form-urlencoded",
+    ),
     "xml": ("<task><title>x</title></task>", "application/xml"),
-    "no-content-type": ('{"title": "x", "email": "a@example.com", "password": "password123"}', None),
+    "no-content-type": (
+        '{"title": "x", "email": "a@example.com", "password": "password123"}',
+        None,
+    ),
 }
 
 
@@ -76,7 +92,13 @@ def test_wrong_media_type_is_415_problem(api: Api, user: User, route: str, media
 
 
 def test_json_with_a_charset_parameter_is_accepted(api: Api, user: User) -> None:
-    response = api.raw("POST", "/api/v1/tasks", '{"title": "charset"}', "application/json; charset=utf-8",
-                       user=user)
+    response = api.raw(
+        "POST",
+        "/api/v1/tasks",
+        '{"title": "charset"}',
+        "application/json; charset=utf-8",
+        user=user,
+    )
     assert response.status_code == 201, (
-        f"[rule: a body of type application/json (with a charset parameter) is accepted] {describe(response)}")
+        f"[rule: a body of type application/json (with a charset parameter) is accepted] {describe(response)}"
+    )

@@ -9,7 +9,8 @@ from .rules import expect_status, media_type
 def test_health_is_ok_with_database_check(api: Api) -> None:
     body = expect_status(api.get("/health"), 200, "GET /health -> 200 when the database is up")
     assert body == {"status": "ok", "checks": {"database": "ok"}}, (
-        f"[rule: GET /health body is {{status: ok, checks: {{database: ok}}}}] got {body}")
+        f"[rule: GET /health body is {{status: ok, checks: {{database: ok}}}}] got {body}"
+    )
 
 
 def test_openapi_yaml_is_byte_identical_to_the_shared_document(api: Api) -> None:
@@ -18,14 +19,16 @@ def test_openapi_yaml_is_byte_identical_to_the_shared_document(api: Api) -> None
     assert response.content == api.contract.text, (
         "[rule: GET /openapi.yaml is byte-identical to templates/_shared/openapi.yaml] "
         f"served {len(response.content)} bytes, the shared document has {len(api.contract.text)}; "
-        f"first difference at byte {first_difference(response.content, api.contract.text)}")
+        f"first difference at byte {first_difference(response.content, api.contract.text)}"
+    )
 
 
 def test_docs_is_an_html_viewer(api: Api) -> None:
     response = api.get("/docs")
     expect_status(response, 200, "GET /docs -> 200 interactive viewer")
     assert media_type(response) == "text/html", (
-        f"[rule: GET /docs is an HTML page] {describe(response)}")
+        f"[rule: GET /docs is an HTML page] {describe(response)}"
+    )
 
 
 def first_difference(a: bytes, b: bytes) -> int:

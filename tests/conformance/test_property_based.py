@@ -33,46 +33,76 @@ OPERATIONS = [
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
-def test_generated_requests_conform(setup_api: Api, user: User, contract: Contract, target_id: str,
-                                    record_property, pytestconfig: pytest.Config, path: str,
-                                    method: str) -> None:
+def test_generated_requests_conform(
+    setup_api: Api,
+    user: User,
+    contract: Contract,
+    target_id: str,
+    record_property,
+    pytestconfig: pytest.Config,
+    path: str,
+    method: str,
+) -> None:
     api = Api(setup_api.base_url, contract)  # its own session; violations are checked per request
     # A pool of the user's real task ids, so /tasks/{id} answers 200/204 too, not only 404.
     real = [setup_api.create_task(user, title=f"Property-based target {n}")["id"] for n in range(3)]
-    strategy = Generator(contract).request(path, method, real_ids=st.integers(0, len(real) - 1).map(lambda i: real[i]))
+    strategy = Generator(contract).request(
+        path, method, real_ids=st.integers(0, len(real) - 1).map(lambda i: real[i])
+    )
     sent = 0
     statuses: Counter[int] = Counter()
     failure = None
 
-    @settings(max_examples=pytestconfig.getoption("--conformance-examples"), deadline=None, database=None,
-              derandomize=True, phases=[Phase.explicit, Phase.generate], verbosity=Verbosity.quiet,
-              suppress_health_check=list(HealthCheck), report_multiple_bugs=False)
+    @settings(
+        max_examples=pytestconfig.getoption("--conformance-examples"),
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        verbosity=Verbosity.quiet,
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+    )
     @given(request=strategy)
     def run(request: GeneratedRequest) -> None:
         nonlocal sent, failure
         kwargs = {"json": request.body} if request.has_body else {}
-        response = api.request(request.method, request.path, user=user, params=request.query,
-                               headers=request.headers, **kwargs)
+        response = api.request(
+            request.method,
+            request.path,
+            user=user,
+            params=request.query,
+            headers=request.headers,
+            **kwargs,
+        )
         sent += 1
         statuses[response.status_code] += 1
         problems = api.violations([response])
         api.received.clear()
         if response.status_code >= 500:
-            problems.insert(0, f"{request.method} {request.path} answered {response.status_code}: a 5xx")
+            problems.insert(
+                0, f"{request.method} {request.path} answered {response.status_code}: a 5xx"
+            )
         if problems:
-            failure = (f"{request}\n  -> {response.status_code} "
-                       f"{response.headers.get('Content-Type')}: {response.content[:500]!r}")
+            failure = (
+                f"{request}\n  -> {response.status_code} "
+                f"{response.headers.get('Content-Type')}: {response.content[:500]!r}"
+            )
             raise AssertionError("\n".join(problems))
         if method == "DELETE" and response.status_code == 204:
             deleted = request.path.rsplit("/", 1)[-1]
             if deleted in real:  # keep the pool alive
-                real[real.index(deleted)] = setup_api.create_task(user, title="Property-based target")["id"]
+                real[real.index(deleted)] = setup_api.create_task(
+                    user, title="Property-based target"
+                )["id"]
 
     try:
         run()
     except AssertionError as exc:
-        raise AssertionError(f"[rule: {RULE}] {method} {path}, after {sent} generated requests:\n{exc}\n"
-                             f"request: {failure}") from None
+        raise AssertionError(
+            f"[rule: {RULE}] {method} {path}, after {sent} generated requests:\n{exc}\n"
+            f"request: {failure}"
+        ) from None
     finally:
         answers = ", ".join(f"{code}x{n}" for code, n in sorted(statuses.items()))
         GENERATED_REQUESTS[target_id][f"{method} {path}"] = (sent, answers)

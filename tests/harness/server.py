@@ -30,7 +30,9 @@ class ServerFailed(AssertionError):
     pass
 
 
-_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
+_NO_PROXY = urllib.request.build_opener(
+    urllib.request.ProxyHandler({})
+)  # loopback: never via a proxy
 
 
 def _health_status(url: str) -> int | None:
@@ -88,8 +90,13 @@ def serve(
     log = Path(log_name)
     with os.fdopen(log_fd, "wb") as log_file:
         proc = subprocess.Popen(
-            command, cwd=project_dir, env=full_env, shell=shell,
-            stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+            command,
+            cwd=project_dir,
+            env=full_env,
+            shell=shell,
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, killed as a whole
         )
     try:
