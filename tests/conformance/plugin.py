@@ -22,6 +22,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.harness.server import server_output
+
 from .client import Api, User
 from .contract import Contract
 
@@ -148,6 +150,19 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if isinstance(api, Api):
         api.raise_on_violations()
     return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    # A failing test against a served stack shows the end of that server's own output
+    # (a 500's stack trace is there, not in the response).
+    report = yield
+    base_url = getattr(item, "funcargs", {}).get("base_url")
+    if report.failed and call.when == "call" and base_url:
+        output = server_output(base_url)
+        if output:
+            report.sections.append(("server output (last lines)", output))
+    return report
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

@@ -30,6 +30,15 @@ class ServerFailed(AssertionError):
     pass
 
 
+_LOGS: dict[str, Path] = {}  # base URL -> output file, while that server runs
+
+
+def server_output(base_url: str, tail: int = 4_000) -> str | None:
+    """The last characters of the output of the server serving `base_url` (None: not ours)."""
+    log = _LOGS.get(base_url.rstrip("/"))
+    return _tail(log)[-tail:] if log else None
+
+
 _NO_PROXY = urllib.request.build_opener(
     urllib.request.ProxyHandler({})
 )  # loopback: never via a proxy
@@ -118,6 +127,7 @@ def serve(
                     f"--- server output ---\n{_tail(log)}"
                 )
             time.sleep(0.3)
+        _LOGS[base_url] = log
         yield base_url
         if proc.poll() is not None:
             raise ServerFailed(
@@ -125,5 +135,6 @@ def serve(
                 f"--- server output ---\n{_tail(log)}"
             )
     finally:
+        _LOGS.pop(base_url, None)
         _kill_group(proc)
         log.unlink(missing_ok=True)
