@@ -110,7 +110,7 @@ def _parse_data(pairs: list[str]) -> dict[str, str]:
 
 @app.command()
 def new(
-    dest: Annotated[Optional[Path], typer.Argument(
+    dest: Annotated[Optional[str], typer.Argument(
         help="Folder to create (default: the project name's slug).")] = None,
     stack: Annotated[str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")] = ...,
     defaults: Annotated[bool, typer.Option("--defaults", help="Ask nothing; use defaults.")] = False,
@@ -127,19 +127,23 @@ def new(
         answers = _parse_data(data)
         source = (generate.custom_source(template_source) if template_source
                   else generate.installed_source())
+        if dest is not None and not dest.strip():
+            raise ScaffoldError("the destination folder name is empty; give one such as 'my-api'")
         if dest is None:
             name = answers.pop("project_name", None)
             if name is None:
                 name = "my-api" if defaults or not sys.stdin.isatty() else typer.prompt(
                     "Project name", default="my-api")
-            dest = Path(names.slugify(name) or name)
+            dest = names.slugify(name) or name
         else:
-            name = answers.pop("project_name", None) or dest.resolve().name
-        project = generate.generate(stack_id=stack, dest=dest, project_name=name, data=answers,
+            name = answers.pop("project_name", None) or Path(dest).resolve().name
+        project = generate.generate(stack_id=stack, dest=Path(dest), project_name=name, data=answers,
                                     defaults=defaults, use_git=not no_git, source=source)
     typer.secho(f"Created {stack} project in {project}", fg=typer.colors.GREEN)
     typer.echo("Next:")
-    for command in (f"cd {dest}", "make db-up setup migrate seed", "make run"):
+    import shlex
+
+    for command in (f"cd {shlex.quote(dest)}", "make db-up setup migrate seed", "make run"):
         typer.echo(f"  {command}")
 
 

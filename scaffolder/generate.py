@@ -40,7 +40,7 @@ def custom_source(src: str) -> Source:
     return Source(url=src, ref=None, templates=None)
 
 
-def check_destination(dest: Path) -> None:
+def check_destination(dest: Path, use_git: bool = True) -> None:
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError(f"{dest} exists and is a file; choose a new folder name")
     if dest.is_dir() and any(dest.iterdir()):
@@ -50,6 +50,11 @@ def check_destination(dest: Path) -> None:
         parent = parent.parent
     if not (parent.is_dir() and _writable(parent)):
         raise ScaffoldError(f"cannot write in {parent}; choose a folder you can write to")
+    if use_git and shutil.which("git") and (outer := gitrepo.enclosing_repo(parent)):
+        raise ScaffoldError(
+            f"{dest} would be inside the Git repository {outer}; generate it elsewhere, "
+            "or pass --no-git to add it to that repository"
+        )
 
 
 def _writable(folder: Path) -> bool:
@@ -82,11 +87,13 @@ def generate(
     """Render the project into `dest` and commit it. Nothing is left behind on failure."""
     from scaffolder import __version__
 
-    stacks = catalogue.load(source.templates) if source.templates else None
-    if stacks is not None:
-        stack = catalogue.find(stacks, stack_id)
+    if source.templates:
+        from scaffolder import questions
+
+        stack = catalogue.find(catalogue.load(source.templates), stack_id)
         names.check(project_name, stack)
-    check_destination(dest)
+        questions.check_data(data, questions.for_stack(source.templates, stack_id), stack_id)
+    check_destination(dest, use_git)
 
     import secrets
 
@@ -122,6 +129,7 @@ def _author(dest: Path) -> tuple[str | None, str | None]:
 def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool) -> None:
     import copier
     from copier.errors import CopierError
+    from jinja2 import TemplateError
 
     try:
         copier.run_copy(
@@ -136,6 +144,8 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
         )
     except CopierError as exc:
         raise ScaffoldError(f"could not generate the project: {_first_line(exc)}") from None
+    except TemplateError as exc:  # a broken template, e.g. in an instructor's fork
+        raise ScaffoldError(f"could not generate the project: template error: {_first_line(exc)}") from None
     except ValueError as exc:  # Copier reports invalid answers this way
         raise ScaffoldError(f"invalid answer: {_first_line(exc)}") from None
 

@@ -37,7 +37,9 @@ def check(name: str, stack: Stack) -> str:
         )
     ident = identifier(name, stack)
     rules = stack.identifier
-    if not re.fullmatch(rules.pattern, ident) or ident.lower() in rules.reserved:
+    # The name counts as reserved in any of its forms (node_modules, node-modules, ...).
+    forms = {ident.lower(), slugify(name), name.lower(), slugify(name).replace("-", "_")}
+    if not re.fullmatch(rules.pattern, ident) or forms & rules.reserved:
         raise ScaffoldError(
             f"project name '{name}' would give the {rules.language} identifier '{ident}', "
             f"which {stack.id} cannot use (reserved or invalid); choose another name"

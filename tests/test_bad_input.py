@@ -97,3 +97,173 @@ def test_update_with_untracked_files_is_refused(tmp_path: Path) -> None:
     (project / "scratch.py").write_text("x = 1\n")
     result = scaffold("update", str(project), cwd=tmp_path)
     assert_one_line_error(result, "untracked")
+
+
+# --- Hostile and mistaken input, table-driven -------------------------------------------
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def stack_ids() -> list[str]:
+    import yaml
+
+    return [yaml.safe_load(p.read_text())["id"] for p in sorted(TEMPLATES.glob("*/stack.yml"))]
+
+
+def first_reserved_word(stack: str) -> str:
+    import yaml
+
+    meta = yaml.safe_load((TEMPLATES / stack / "stack.yml").read_text())
+    words = [str(w) for w in meta["identifier"]["reserved"] if str(w)[:1].isalpha()]
+    return next(w for w in words if w.replace("_", "").replace("-", "").isalnum())
+
+
+NEW_CASES = [
+    # (case id, arguments after `new`, what the one line must say)
+    ("empty folder name", ["", "--stack", STACK], "destination folder name is empty"),
+    ("empty project name", ["--stack", STACK, "--data", "project_name="], "project name is empty"),
+    ("blank project name", ["--stack", STACK, "--data", "project_name=   "], "project name is empty"),
+    ("dots", ["my.api", "--stack", STACK], "start with a letter"),
+    ("slash in the name", ["--stack", STACK, "--data", "project_name=a/b"], "start with a letter"),
+    ("dot-dot", ["..", "--stack", STACK], "not empty"),
+    ("unicode", ["café-api", "--stack", STACK], "start with a letter"),
+    ("emoji", ["api-🚀", "--stack", STACK], "start with a letter"),
+    ("leading digit", ["1api", "--stack", STACK], "start with a letter"),
+    ("Python keyword", ["import", "--stack", STACK], "identifier 'import'"),
+    ("unknown --data key", ["todo-api", "--stack", STACK, "--data", "colour=blue"],
+     "'colour' is not a question of django-postgres"),
+    ("another stack's question", ["todo-api", "--stack", STACK, "--data", "java_package=a.b"],
+     "'java_package' is not a question"),
+    ("--data without =", ["todo-api", "--stack", STACK, "--data", "license"], "KEY=VALUE"),
+    ("wrong type", ["todo-api", "--stack", STACK, "--data", "copyright_year=last year"],
+     "takes a whole number"),
+    ("not a choice", ["todo-api", "--stack", STACK, "--data", "license=WTFPL"], "must be one of"),
+    ("bad Java package", ["todo-api", "--stack", "spring-oracle", "--data", "java_package=com.class"],
+     "Java keyword"),
+    ("unknown stack", ["todo-api", "--stack", "../django-postgres"], "unknown stack"),
+]
+
+
+@pytest.mark.parametrize("args, phrase", [c[1:] for c in NEW_CASES], ids=[c[0] for c in NEW_CASES])
+def test_hostile_input_to_new_writes_nothing(tmp_path: Path, args: list[str], phrase: str) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    result = scaffold("new", *args, "--defaults", cwd=work)
+    assert_one_line_error(result, phrase)
+    assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize("stack", stack_ids())
+def test_a_name_that_collides_with_the_stacks_own_words_is_refused(tmp_path: Path,
+                                                                   stack: str) -> None:
+    word = first_reserved_word(stack)
+    result = scaffold("new", word, "--stack", stack, "--defaults", cwd=tmp_path)
+    assert_one_line_error(result, stack)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_destination_inside_another_git_repository_is_refused(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = scaffold("new", "todo-api", "--stack", STACK, "--defaults", cwd=tmp_path)
+    assert_one_line_error(result, "inside the Git repository", "--no-git")
+    assert [p.name for p in tmp_path.iterdir()] == [".git"]
+
+
+def test_inside_another_repository_no_git_adds_the_project_as_plain_files(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    result = scaffold("new", "todo-api", "--stack", STACK, "--defaults", "--no-git", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "todo-api" / "README.md").is_file()
+    assert not (tmp_path / "todo-api" / ".git").exists()
+
+
+def test_a_read_only_parent_folder_is_refused(tmp_path: Path) -> None:
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    # chattr +i stops even root (our CI runs as root, where chmod alone would not).
+    locked = subprocess.run(["chattr", "+i", str(parent)], capture_output=True).returncode == 0
+    if not locked:
+        parent.chmod(0o555)
+    try:
+        result = scaffold("new", "todo-api", "--stack", STACK, "--defaults", cwd=parent)
+        assert_one_line_error(result, "cannot write in")
+        assert list(parent.iterdir()) == []
+    finally:
+        if locked:
+            subprocess.run(["chattr", "-i", str(parent)], check=True)
+        parent.chmod(0o755)
+
+
+def test_a_generation_that_fails_midway_leaves_no_half_written_project(tmp_path: Path) -> None:
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    # A template error in a file rendered late: Copier has written other files by then.
+    broken = templates / STACK / "project" / "tests" / "zz_broken.py.jinja"
+    broken.write_text("{{ this_is | not_a_filter }}\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {"SCAFFOLDER_TEMPLATES_DIR": str(templates), "SCAFFOLDER_HOME": str(tmp_path / "home")}
+    result = scaffold("new", "todo-api", "--stack", STACK, "--defaults", cwd=work, env=env)
+    assert_one_line_error(result, "could not generate the project")
+    assert list(work.iterdir()) == []
+
+
+def test_an_interrupted_generation_leaves_no_half_written_project(tmp_path: Path) -> None:
+    import signal
+    import sys
+    import time
+
+    from tests.harness.scaffold import REPO
+
+    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scaffolder", "new", "todo-api", "--stack", STACK, "--defaults"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL)
+    project = tmp_path / "todo-api"
+    deadline = time.monotonic() + 60
+    while not project.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.fail("generation finished before the interrupt arrived; nothing was tested")
+    assert "Traceback" not in stderr, stderr
+    assert stderr.strip().startswith("error: interrupted"), stderr
+    assert not project.exists() or list(project.iterdir()) == []
+
+
+UPDATE_CASES = [
+    ("missing answers file", lambda p: (p / ".copier-answers.yml").unlink(), "not generated by scaffolder"),
+    ("corrupted answers file", lambda p: (p / ".copier-answers.yml").write_text("_commit: [unclosed\n"),
+     "corrupted"),
+    ("another tool's answers", lambda p: (p / ".copier-answers.yml").write_text(
+        "_src_path: gh:someone/other-template\n_commit: v1.0\nproject: x\n"), "not written by scaffolder"),
+    ("answers that are not a mapping", lambda p: (p / ".copier-answers.yml").write_text("- a\n- b\n"),
+     "not written by scaffolder"),
+]
+
+
+@pytest.mark.parametrize("spoil, phrase", [c[1:] for c in UPDATE_CASES], ids=[c[0] for c in UPDATE_CASES])
+def test_update_of_a_spoiled_project_is_refused_and_changes_nothing(tmp_path: Path, spoil,
+                                                                     phrase: str) -> None:
+    project = generate(STACK, tmp_path)
+    spoil(project)
+    subprocess.run(["git", "add", "--all"], cwd=project, check=True)
+    subprocess.run(["git", "-c", "user.name=L", "-c", "user.email=l@x", "commit", "-qm", "spoil"],
+                   cwd=project, check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True)
+    result = scaffold("update", str(project), cwd=tmp_path)
+    assert_one_line_error(result, phrase)
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=project, capture_output=True,
+                            text=True).stdout
+    assert status == ""
+    assert subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True,
+                          text=True).stdout == head.stdout
+
+
+def test_update_of_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    result = scaffold("update", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert_one_line_error(result, "is not a folder")
