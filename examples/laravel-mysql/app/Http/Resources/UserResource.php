@@ -1,0 +1,23 @@
+<?php
+
+namespace App\Http\Resources;
+
+use Illuminate\Http\Request;
+use Illuminate\Http\Resources\Json\JsonResource;
+
+/** @mixin \App\Models\User */
+class UserResource extends JsonResource
+{
+    /**
+     * @param  Request  $request
+     */
+    public function toArray($request): array
+    {
+        return [
+            'id' => (string) $this->id,
+            'email' => $this->email,
+            'name' => $this->name,
+            'createdAt' => $this->created_at?->toIso8601ZuluString(),
+        ];
+    }
+}

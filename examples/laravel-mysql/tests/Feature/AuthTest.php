@@ -1,0 +1,109 @@
+<?php
+
+namespace Tests\Feature;
+
+use App\Models\User;
+use Illuminate\Support\Facades\Hash;
+
+class AuthTest extends ApiTestCase
+{
+    public function test_register_creates_a_user_with_a_hashed_password(): void
+    {
+        $response = $this->postJson('/api/v1/auth/register', [
+            'email' => 'Ada@Example.com',
+            'password' => 'correct-horse',
+            'name' => 'Ada',
+        ]);
+
+        $response->assertStatus(201)
+            ->assertJsonPath('email', 'ada@example.com')
+            ->assertJsonPath('name', 'Ada')
+            ->assertJsonMissing(['password' => 'correct-horse']);
+        $this->assertIsString($response->json('id'));
+        $this->assertMatchesRegularExpression('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/', $response->json('createdAt'));
+
+        $user = User::where('email', 'ada@example.com')->firstOrFail();
+        $this->assertNotSame('correct-horse', $user->password);
+        $this->assertTrue(Hash::check('correct-horse', $user->password));
+    }
+
+    public function test_register_rejects_a_taken_email_whatever_its_case(): void
+    {
+        User::factory()->create(['email' => 'ada@example.com']);
+
+        $response = $this->postJson('/api/v1/auth/register', [
+            'email' => 'ADA@example.com',
+            'password' => 'correct-horse',
+        ]);
+
+        $this->assertProblem($response, 409);
+    }
+
+    public function test_register_validates_email_and_password(): void
+    {
+        $response = $this->postJson('/api/v1/auth/register', [
+            'email' => 'not-an-email',
+            'password' => 'short',
+        ]);
+
+        $this->assertProblem($response, 422);
+        $fields = array_column($response->json('errors'), 'field');
+        sort($fields);
+        $this->assertSame(['email', 'password'], $fields);
+    }
+
+    public function test_login_returns_a_bearer_token_that_opens_me(): void
+    {
+        User::factory()->create(['email' => 'ada@example.com', 'password' => Hash::make('correct-horse')]);
+
+        $login = $this->postJson('/api/v1/auth/login', [
+            'email' => 'Ada@example.com',
+            'password' => 'correct-horse',
+        ]);
+
+        $login->assertOk()
+            ->assertJsonPath('tokenType', 'Bearer')
+            ->assertJsonPath('expiresIn', 3600);
+
+        $this->withToken($login->json('accessToken'))
+            ->getJson('/api/v1/auth/me')
+            ->assertOk()
+            ->assertJsonPath('email', 'ada@example.com');
+    }
+
+    public function test_login_with_a_wrong_password_is_401(): void
+    {
+        User::factory()->create(['email' => 'ada@example.com']);
+
+        $response = $this->postJson('/api/v1/auth/login', [
+            'email' => 'ada@example.com',
+            'password' => 'wrong-password',
+        ]);
+
+        $this->assertProblem($response, 401);
+    }
+
+    public function test_me_without_a_token_is_401_with_a_bearer_challenge(): void
+    {
+        $response = $this->getJson('/api/v1/auth/me');
+
+        $this->assertProblem($response, 401);
+        $response->assertHeader('WWW-Authenticate', 'Bearer');
+    }
+
+    public function test_an_expired_token_is_401(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        $user->tokens()->update(['expires_at' => now()->subMinute()]);
+
+        $this->assertProblem($this->withToken($token)->getJson('/api/v1/auth/me'), 401);
+    }
+
+    public function test_tokens_are_stored_hashed(): void
+    {
+        [$user, $token] = $this->userWithToken();
+
+        $this->assertDatabaseMissing('personal_access_tokens', ['token' => $token]);
+        $this->assertDatabaseHas('personal_access_tokens', ['user_id' => $user->id, 'token' => hash('sha256', $token)]);
+    }
+}

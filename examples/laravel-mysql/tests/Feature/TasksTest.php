@@ -1,0 +1,138 @@
+<?php
+
+namespace Tests\Feature;
+
+use App\Models\Task;
+use Illuminate\Support\Facades\DB;
+
+class TasksTest extends ApiTestCase
+{
+    public function test_create_returns_the_task_and_its_location(): void
+    {
+        [, $token] = $this->userWithToken();
+
+        $response = $this->withToken($token)->postJson('/api/v1/tasks', [
+            'title' => '  Write tests  ',
+            'dueDate' => '2030-01-31',
+            'id' => '999',
+            'unknown' => 'ignored',
+        ]);
+
+        $response->assertStatus(201)
+            ->assertJsonPath('title', 'Write tests')
+            ->assertJsonPath('description', null)
+            ->assertJsonPath('status', 'todo')
+            ->assertJsonPath('dueDate', '2030-01-31');
+        $id = $response->json('id');
+        $this->assertNotSame('999', $id);
+        $response->assertHeader('Location', "/api/v1/tasks/{$id}");
+        $this->assertDatabaseHas('tasks', ['id' => $id, 'title' => 'Write tests']);
+    }
+
+    public function test_create_reports_each_invalid_field_by_its_wire_name(): void
+    {
+        [, $token] = $this->userWithToken();
+
+        $response = $this->withToken($token)->postJson('/api/v1/tasks', [
+            'title' => '   ',
+            'status' => 'later',
+            'dueDate' => '31/01/2030',
+        ]);
+
+        $this->assertProblem($response, 422);
+        $fields = array_column($response->json('errors'), 'field');
+        sort($fields);
+        $this->assertSame(['dueDate', 'status', 'title'], $fields);
+    }
+
+    public function test_list_pages_filters_and_sorts_in_the_database(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        foreach (['b', 'a', 'c'] as $title) {
+            Task::factory()->for($user)->create(['title' => $title, 'status' => 'todo']);
+        }
+        Task::factory()->for($user)->create(['title' => 'd', 'status' => 'done']);
+        Task::factory()->create(['status' => 'todo']); // someone else's
+
+        $response = $this->withToken($token)->getJson('/api/v1/tasks?status=todo&sort=title&page=2&pageSize=2');
+
+        $response->assertOk()
+            ->assertJsonPath('page', 2)
+            ->assertJsonPath('pageSize', 2)
+            ->assertJsonPath('totalItems', 3)
+            ->assertJsonPath('totalPages', 2)
+            ->assertJsonCount(1, 'items')
+            ->assertJsonPath('items.0.title', 'c');
+    }
+
+    public function test_list_reads_only_one_page_from_the_database(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        Task::factory()->count(5)->for($user)->create();
+
+        DB::enableQueryLog();
+        $this->withToken($token)->getJson('/api/v1/tasks?page=2&pageSize=2')
+            ->assertOk()
+            ->assertJsonCount(2, 'items')
+            ->assertJsonPath('totalItems', 5);
+        $taskQueries = array_filter(
+            array_column(DB::getQueryLog(), 'query'),
+            fn (string $sql) => str_contains($sql, 'from `tasks`'),
+        );
+
+        // One COUNT(*) and one LIMIT/OFFSET select: the rows are never all loaded.
+        $this->assertCount(2, $taskQueries);
+        $this->assertMatchesRegularExpression('/count\(\*\)/i', implode("\n", $taskQueries));
+        $this->assertMatchesRegularExpression('/limit 2 offset 2/i', implode("\n", $taskQueries));
+    }
+
+    public function test_list_rejects_invalid_parameter_values(): void
+    {
+        [, $token] = $this->userWithToken();
+
+        foreach (['page=0', 'pageSize=101', 'status=later', 'sort=owner'] as $query) {
+            $this->assertProblem($this->withToken($token)->getJson("/api/v1/tasks?{$query}"), 422);
+        }
+    }
+
+    public function test_patch_changes_only_the_fields_sent(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        $task = Task::factory()->for($user)->create(['title' => 'Old', 'status' => 'todo', 'description' => 'Keep me']);
+
+        $this->withToken($token)->patchJson("/api/v1/tasks/{$task->id}", ['status' => 'done', 'dueDate' => null])
+            ->assertOk()
+            ->assertJsonPath('title', 'Old')
+            ->assertJsonPath('description', 'Keep me')
+            ->assertJsonPath('status', 'done')
+            ->assertJsonPath('dueDate', null);
+    }
+
+    public function test_delete_removes_the_task(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        $task = Task::factory()->for($user)->create();
+
+        $this->withToken($token)->deleteJson("/api/v1/tasks/{$task->id}")->assertNoContent();
+        $this->assertDatabaseMissing('tasks', ['id' => $task->id]);
+    }
+
+    public function test_another_users_task_is_not_found(): void
+    {
+        $theirs = Task::factory()->create();
+        [, $token] = $this->userWithToken();
+
+        $this->assertProblem($this->withToken($token)->getJson("/api/v1/tasks/{$theirs->id}"), 404);
+        $this->assertProblem($this->withToken($token)->patchJson("/api/v1/tasks/{$theirs->id}", ['title' => 'Mine']), 404);
+        $this->assertProblem($this->withToken($token)->deleteJson("/api/v1/tasks/{$theirs->id}"), 404);
+        $this->assertDatabaseHas('tasks', ['id' => $theirs->id, 'title' => $theirs->title]);
+    }
+
+    public function test_a_malformed_id_is_not_found(): void
+    {
+        [, $token] = $this->userWithToken();
+
+        $this->assertProblem($this->withToken($token)->getJson('/api/v1/tasks/not-a-number'), 404);
+        $this->assertProblem($this->withToken($token)->getJson('/api/v1/tasks/99999999999999999999999'), 404);
+    }
+}

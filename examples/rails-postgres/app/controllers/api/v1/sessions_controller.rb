@@ -1,0 +1,19 @@
+module Api
+  module V1
+    # POST /api/v1/auth/login: e-mail and password in, bearer token out.
+    class SessionsController < ApplicationController
+      allow_unauthenticated_access
+
+      def create
+        login = Login.new(params.permit(:email, :password))
+        login.validate!
+
+        if (user = login.user)
+          render json: { accessToken: user.access_token, tokenType: "Bearer", expiresIn: User::ACCESS_TOKEN_TTL.to_i }
+        else
+          render_problem :unauthorized, "The e-mail or the password is wrong."
+        end
+      end
+    end
+  end
+end

@@ -1,0 +1,33 @@
+class User < ApplicationRecord
+  # How long an access token from POST /api/v1/auth/login stays valid.
+  ACCESS_TOKEN_TTL = 1.hour
+
+  # bcrypt hash in password_digest; adds `password` and `authenticate(password)`.
+  has_secure_password
+
+  has_many :tasks, dependent: :destroy
+
+  validates :email, presence: true, format: { with: URI::MailTo::EMAIL_REGEXP }, uniqueness: true
+  validates :password, length: { minimum: 8 }, allow_nil: true
+  validates :name, length: { maximum: 100 }, allow_nil: true
+
+  # E-mail comparison is case-insensitive: e-mails are stored lower-cased.
+  def self.normalize_email(email)
+    email.to_s.strip.downcase
+  end
+
+  def email=(value)
+    super(value.is_a?(String) ? self.class.normalize_email(value) : value)
+  end
+
+  # A signed, expiring token holding the user's id: tampering breaks the signature
+  # (the key derives from secret_key_base), and no token table is needed.
+  def access_token
+    signed_id(expires_in: ACCESS_TOKEN_TTL, purpose: :access_token)
+  end
+
+  # The user of a valid, unexpired token; nil otherwise.
+  def self.find_by_access_token(token)
+    find_signed(token, purpose: :access_token)
+  end
+end

@@ -1,0 +1,156 @@
+package com.example.myapi;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+class AuthApiTest extends ApiTestSupport {
+
+    @Autowired
+    private JwtEncoder jwtEncoder;
+
+    @Test
+    void registerReturnsTheUserWithAStringIdAndALowerCasedEmail() throws Exception {
+        String email = uniqueEmail();
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "password123", "name": "Ada"}
+                                """.formatted(email.toUpperCase())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").isString())
+                .andExpect(jsonPath("$.email").value(email))
+                .andExpect(jsonPath("$.name").value("Ada"))
+                .andExpect(jsonPath("$.createdAt").isString())
+                .andExpect(jsonPath("$.password").doesNotExist())
+                .andExpect(jsonPath("$.passwordHash").doesNotExist());
+    }
+
+    @Test
+    void registeringATakenEmailInAnyCaseIsAConflict() throws Exception {
+        String email = uniqueEmail();
+        register(email, "password123");
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "password123"}
+                                """.formatted(email.toUpperCase())))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    @Test
+    void malformedEmailAndShortPasswordAreValidationErrors() throws Exception {
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "not-an-email", "password": "short"}
+                                """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("email", "password")));
+        // A blank e-mail breaks two rules, and still gets one entry.
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": " ", "password": "password123"}
+                                """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field", contains("email")));
+    }
+
+    @Test
+    void loginReturnsABearerTokenThatOpensMe() throws Exception {
+        String email = uniqueEmail();
+        register(email, "password123");
+        String token = login(email.toUpperCase(), "password123");
+
+        mvc.perform(get("/api/v1/auth/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value(email))
+                .andExpect(jsonPath("$.name").value("Test User"));
+    }
+
+    @Test
+    void loginAnswersTokenTypeAndLifetime() throws Exception {
+        String email = uniqueEmail();
+        register(email, "password123");
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "password123"}
+                                """.formatted(email)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tokenType").value("Bearer"))
+                .andExpect(jsonPath("$.expiresIn").value(3600));
+    }
+
+    @Test
+    void wrongPasswordIsUnauthorized() throws Exception {
+        String email = uniqueEmail();
+        register(email, "password123");
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "wrong-password"}
+                                """.formatted(email)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    @Test
+    void meWithoutATokenIsUnauthorizedWithABearerChallenge() throws Exception {
+        mvc.perform(get("/api/v1/auth/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+                .andExpect(content().contentType(PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() throws Exception {
+        Instant issued = Instant.now().minus(Duration.ofHours(2));
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject("1")
+                .issuedAt(issued)
+                .expiresAt(issued.plus(Duration.ofHours(1)))
+                .build();
+        String token = jwtEncoder
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+
+        mvc.perform(get("/api/v1/auth/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+                .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    @Test
+    void aTamperedTokenIsUnauthorized() throws Exception {
+        String token = newUserBearer();
+        mvc.perform(get("/api/v1/auth/me").header("Authorization", token + "x"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("invalid_token")))
+                .andExpect(content().contentType(PROBLEM_JSON));
+    }
+}
