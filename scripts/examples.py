@@ -160,12 +160,33 @@ def git_ignored(paths: list[Path]) -> list[str]:
     return result.stdout.splitlines()
 
 
+def uncommitted_sources() -> list[str]:
+    """`git status` lines for templates/ and scaffolder/ (empty outside a Git checkout)."""
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        return []
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--", "templates", "scaffolder"],
+        check=False,
+        cwd=REPO,
+        text=True,
+        capture_output=True,
+    )
+    return result.stdout.splitlines()
+
+
 def main(argv: list[str]) -> int:
     known = stacks()
     wanted = argv or known
     if unknown := sorted(set(wanted) - set(known)):
         print(f"unknown stack(s): {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
         return 2
+    if edits := uncommitted_sources():
+        # Examples rendered from edits nobody committed would not match CI's rendering.
+        print(
+            "warning: uncommitted changes in what examples are rendered from:\n  "
+            + "\n  ".join(edits),
+            file=sys.stderr,
+        )
     EXAMPLES.mkdir(exist_ok=True)
     for stack in wanted:
         target = write(stack)
