@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.harness.releases import Release
 from tests.harness.scaffold import scaffold
 
 STACK = "django-postgres"
@@ -25,30 +26,6 @@ def has_conflict_markers(text: str) -> bool:
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, text=True, capture_output=True,
                           check=True).stdout
-
-
-class Release:
-    """A copy of the templates that a test can edit and 'release' as a new version."""
-
-    def __init__(self, root: Path) -> None:
-        self.templates = root / "templates"
-        self.home = root / "scaffolder-home"
-        shutil.copytree(REPO_TEMPLATES, self.templates,
-                        ignore=shutil.ignore_patterns("__pycache__", "node_modules", ".venv"))
-        self.version = "1.0.0"
-
-    def env(self) -> dict[str, str]:
-        return {"SCAFFOLDER_TEMPLATES_DIR": str(self.templates),
-                "SCAFFOLDER_TEMPLATES_VERSION": self.version, "SCAFFOLDER_HOME": str(self.home)}
-
-    def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.templates / relative
-        text = path.read_text()
-        assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1))
-
-    def run(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        return scaffold(*args, cwd=cwd, env=self.env())
 
 
 @pytest.fixture
