@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin, urlsplit
+
 from .client import Api, describe
 from .rules import expect_status, media_type
 
@@ -28,6 +31,16 @@ def test_docs_is_an_html_viewer(api: Api) -> None:
     expect_status(response, 200, "GET /docs -> 200 interactive viewer")
     assert media_type(response) == "text/html", (
         f"[rule: GET /docs is an HTML page] {describe(response)}"
+    )
+    # The page, or one of its own scripts (a CSP may forbid inline ones), loads /openapi.yaml.
+    sources = [response.text]
+    for src in re.findall(r"<script[^>]*\ssrc=[\"']?([^\"' >]+)", response.text):
+        url = urljoin(response.url, src)
+        if urlsplit(url).netloc == urlsplit(response.url).netloc:
+            sources.append(api.session.get(url, timeout=30).text)
+    assert any("/openapi.yaml" in text for text in sources), (
+        f"[rule: GET /docs is a viewer of /openapi.yaml (the page or its scripts load it)] "
+        f"{describe(response)}"
     )
 
 
