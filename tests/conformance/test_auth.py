@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import time
+
 import pytest
 
 from .client import Api, User, describe, unique_email
@@ -185,3 +189,19 @@ def test_long_register_fields_are_not_a_server_error(api: Api, field: str) -> No
     )
     if response.status_code == 422:
         expect_validation(response, {field}, f"a too long {field} is a 422 on {field}")
+
+
+def test_a_jwt_expires_when_expires_in_says(api: Api) -> None:
+    email = unique_email()
+    expect_status(api.register(email), 201, "register -> 201")
+    before = time.time()
+    body = expect_status(api.login(email), 200, "login -> 200")
+    parts = body["accessToken"].split(".")
+    if len(parts) != 3:
+        pytest.skip("an opaque token: its expiry is not visible over HTTP")
+    payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    expected = before + body["expiresIn"]
+    assert "exp" in payload and abs(payload["exp"] - expected) < 120, (
+        f"[rule: tokens expire after expiresIn seconds] expiresIn={body['expiresIn']}, "
+        f"JWT exp={payload.get('exp')}, expected about {int(expected)}"
+    )
