@@ -37,7 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cookiecutter_twin  # noqa: E402
+import cookiecutter_twin
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable  # the real interpreter: a pyenv shim would add ~100 ms to every run
@@ -90,7 +90,6 @@ def rounds(commands: dict[str, list[str]], *, n_rounds: int, runs: int, warmup: 
 
 @dataclass
 class Row:
-    what: str
     subject: Sample
     baseline: Sample
     bound: float
@@ -152,7 +151,7 @@ def startup_rows(args, env, work) -> list[Row]:
     got = rounds(commands, n_rounds=args.rounds, runs=args.startup_runs, warmup=3,
                  prepare={}, env=env, workdir=work)
     base = got["python -c 'import typer'"]
-    return [Row(label, got[label], base, STARTUP_BOUND) for label in ("scaffold --help", "scaffold list")]
+    return [Row(got[label], base, STARTUP_BOUND) for label in ("scaffold --help", "scaffold list")]
 
 
 def new_rows(stack: str, args, env, work) -> list[Row]:
@@ -178,8 +177,7 @@ def new_rows(stack: str, args, env, work) -> list[Row]:
     got = rounds(commands, n_rounds=args.rounds, runs=args.new_runs, warmup=1,
                  prepare=prepare, env=env, workdir=work)
     scaffold, copier, cc = got.values()
-    return [Row(f"scaffold new vs copier copy ({stack})", scaffold, copier, NEW_BOUND),
-            Row(f"scaffold new vs cookiecutter twin ({stack})", scaffold, cc, NEW_BOUND)]
+    return [Row(scaffold, copier, NEW_BOUND), Row(scaffold, cc, NEW_BOUND)]
 
 
 def first_run_ms(env, work) -> float:
@@ -199,61 +197,79 @@ def first_run_ms(env, work) -> float:
 def facts() -> list[str]:
     def out(*cmd: str) -> str:
         try:
-            return subprocess.run(cmd, capture_output=True, text=True, cwd=REPO).stdout.strip()
+            return subprocess.run(cmd, capture_output=True, text=True, cwd=REPO,
+                                  check=False).stdout.strip()
         except OSError:
             return "?"
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "?")
     dirty = out("git", "status", "--porcelain", "--", "scaffolder", "templates")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return [
-        f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {platform.node()}, {cpu}, {os.cpu_count()} CPUs, {platform.platform()}",
-        f"- Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-        "(shared machine: other engineers' test suites were running)",
-        f"- Python {platform.python_version()} ({PY}); copier {version('copier')}, "
-        f"cookiecutter {version('cookiecutter')}, typer {version('typer')}, "
-        f"Jinja2 {version('jinja2')}, PyYAML {version('pyyaml')}, rich {version('rich')}",
+        (f"- Load average at start: {load} "
+         "(shared machine: other engineers' test suites were running)"),
+        (f"- Python {platform.python_version()} ({PY}); copier {version('copier')}, "
+         f"cookiecutter {version('cookiecutter')}, typer {version('typer')}, "
+         f"Jinja2 {version('jinja2')}, PyYAML {version('pyyaml')}, rich {version('rich')}"),
         f"- {out('hyperfine', '--version')}; {out('git', '--version')}",
-        f"- scaffolder checkout: {out('git', 'rev-parse', '--short', 'HEAD')}"
-        + (" (with uncommitted changes in scaffolder/ or templates/)" if dirty else ""),
+        (f"- scaffolder checkout: {out('git', 'rev-parse', '--short', 'HEAD')}"
+         + (" (with uncommitted changes in scaffolder/ or templates/)" if dirty else "")),
     ]
 
 
+NOTES = """\
+Notes:
+- `scaffold` is run as `python -m scaffolder` with the real interpreter (the code the
+  `scaffold` console script runs; pyenv's shim would add its own ~100 ms of start-up to
+  every command, baseline included).
+- `new` runs use a private, already-initialised template store (SCAFFOLDER_HOME): the
+  steady state a learner sees after their first run.
+- No ready-made cookiecutter template for these stacks exists offline, so the cookiecutter
+  baseline is a "twin" built from Copier's output for the same stack: the same files and
+  sizes, simpler Jinja (no includes). See `benchmarks/cookiecutter_twin.py`.
+- Spread: median, interquartile range, min and max of all runs of all rounds. A verdict
+  is marked noisy when the ratio of minimums or of CPU time falls on the other side of
+  the bound. Causes of the failures and proposed fixes: `benchmarks/README.md`.
+"""
+
+
 def render(rows: list[Row], header: list[str], first_ms: float, args) -> str:
-    lines = ["# scaffold speed benchmarks", "",
-             "Generated by `python benchmarks/run.py` — do not edit by hand.", "", *header,
-             f"- Runs: {args.rounds} rounds (alternating order) x {args.startup_runs} runs for "
-             f"start-up, x {args.new_runs} runs per `new` command; warm-up before each round.",
-             "", "| measurement | scaffold: median (spread) | baseline: median (spread) "
-             "| ratio of medians | ratio of mins | CPU ratio | bound | verdict |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "# scaffold speed benchmarks", "",
+        "Generated by `python benchmarks/run.py`; do not edit by hand.", "", *header,
+        (f"- Runs: {args.rounds} rounds (alternating order) x {args.startup_runs} runs for "
+         f"start-up, x {args.new_runs} runs per `new` command; warm-up before each round."),
+        "",
+        ("| command | baseline | command: median (spread) | baseline: median (spread) "
+         "| ratio of medians | ratio of mins | CPU ratio | bound | verdict |"),
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
-        lines.append(f"| {r.what} (baseline: {r.baseline.label}) | {spread(r.subject)} | "
+        lines.append(f"| {r.subject.label} | {r.baseline.label} | {spread(r.subject)} | "
                      f"{spread(r.baseline)} | {r.ratio:.2f} | {r.min_ratio:.2f} | "
                      f"{r.cpu_ratio:.2f} | ≤ {r.bound} | {r.verdict} |")
-    failed = [r for r in rows if r.ratio > r.bound]
-    lines += ["", f"Verdict: {len(rows) - len(failed)} of {len(rows)} within bound "
-              "(judged on the ratio of medians).", "",
-              f"Informational: the first `scaffold new` on a machine with an empty template "
-              f"store took {first_ms:.0f} ms once (it commits and tags the templates).", "",
-              "Notes:",
-              "- `scaffold` is run as `python -m scaffolder` with the real interpreter "
-              "(the same code the `scaffold` console script runs; pyenv's shim would add "
-              "its own start-up to every command, baseline included).",
-              "- `new` runs use a private, already-initialised template store "
-              "(SCAFFOLDER_HOME), i.e. the steady state a learner sees after the first run.",
-              "- The cookiecutter baseline is a \"twin\" built from Copier's output for the "
-              "same stack (same files and sizes, simpler Jinja): no ready-made cookiecutter "
-              "template for these stacks exists offline; see `benchmarks/cookiecutter_twin.py`.",
-              ""]
+    passed = sum(r.ratio <= r.bound for r in rows)
+    lines += [
+        "",
+        f"**{passed} of {len(rows)} within bound** (judged on the ratio of medians).",
+        "",
+        (f"Informational: the first `scaffold new` on a machine with an empty template "
+         f"store took {first_ms:.0f} ms once (it commits and tags the templates)."),
+        "",
+        NOTES,
+    ]
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="few runs, to try the script")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true",
+                        help="2 rounds of few runs, to try the script (overrides the counts)")
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--startup-runs", type=int, default=15)
     parser.add_argument("--new-runs", type=int, default=4)
     parser.add_argument("--stack", action="append", help="only these stacks (repeatable)")
