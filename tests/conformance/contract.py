@@ -27,6 +27,7 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # RFC 3339 with a UTC offset: the spec says timestamps are in UTC.
 UTC_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
+CAMEL_CASE = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 FORMATS = jsonschema.FormatChecker()  # its own copy: the date-time rule below stays local
 
 
@@ -166,4 +167,15 @@ class Contract:
                 return [*found, f"{where}: the body is not JSON: {body[:200]!r}"]
             schema = content[media_type].get("schema", {})
             found += [f"{where}: {message}" for message in self.validate_json(instance, schema)]
+            found += [f"{where}: key {key!r} is not camelCase" for key in non_camel_keys(instance)]
         return found
+
+
+def non_camel_keys(value: Any) -> list[str]:
+    """Keys of the JSON value (at any depth) that are not camelCase (snake_case, kebab-case...)."""
+    if isinstance(value, list):
+        return [key for item in value for key in non_camel_keys(item)]
+    if not isinstance(value, dict):
+        return []
+    bad = [key for key in value if not CAMEL_CASE.match(key)]
+    return bad + [key for item in value.values() for key in non_camel_keys(item)]
