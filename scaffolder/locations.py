@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scaffolder import __version__
-
 
 def templates_dir() -> Path:
     """The templates of this installation: inside the wheel, or ./templates in a checkout."""
@@ -24,6 +22,8 @@ def templates_dir() -> Path:
 
 
 def templates_version() -> str:
+    from scaffolder import __version__
+
     return os.environ.get("SCAFFOLDER_TEMPLATES_VERSION") or __version__
 
 
