@@ -76,14 +76,6 @@ def test_every_file_of_the_spec_is_generated(project: Path) -> None:
     assert (project / "docs/openapi.yaml").read_bytes() == (TEMPLATES / "_shared/openapi.yaml").read_bytes()
 
 
-def test_one_commit_clean_tree_and_env_ignored(project: Path) -> None:
-    assert git(project, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
-    assert git(project, "rev-list", "--count", "HEAD").strip() == "1"
-    assert git(project, "status", "--porcelain") == "", f"[{STACK}] working tree not clean"
-    assert ".env" not in git(project, "ls-files").split(), f"[{STACK}] .env is committed"
-    assert (project / ".env").is_file()
-
-
 def test_env_has_a_valid_app_key_and_the_example_none(project: Path) -> None:
     env = (project / ".env").read_text()
     key = re.search(r"^APP_KEY=base64:(\S+)$", env, re.M)

@@ -68,16 +68,6 @@ def test_module_name_comes_from_the_project_name(learner_project: Path) -> None:
     assert "my_api_development" in (learner_project / "config/database.yml").read_text()
 
 
-def test_one_commit_clean_tree_and_ignored_env(learner_project: Path) -> None:
-    assert git(learner_project, "status", "--porcelain") == ""
-    assert git(learner_project, "rev-list", "--count", "HEAD").strip() == "1"
-    assert git(learner_project, "check-ignore", ".env").strip() == ".env"
-    env = (learner_project / ".env").read_text()
-    secret = re.search(r"^SECRET_KEY_BASE=([0-9a-f]{64})$", env, re.M)
-    assert secret, f"[{STACK}] .env has no generated SECRET_KEY_BASE"
-    assert secret.group(1) not in (learner_project / ".env.example").read_text()
-
-
 def test_makefile_lets_the_environment_win_over_env_file(learner_project: Path) -> None:
     rails.require_toolchain()
 
@@ -97,11 +87,6 @@ def test_names_that_clash_with_ruby_or_rails_are_refused(tmp_path: Path, name: s
     assert result.returncode != 0 and "reserved or invalid" in result.stdout + result.stderr, (
         f"[{STACK}] the name {name!r} was accepted:\n{result.stdout}{result.stderr}")
     assert not (tmp_path / name).exists()
-
-
-def test_shared_openapi_document_is_byte_identical(learner_project: Path) -> None:
-    shared = Path(__file__).resolve().parents[1] / "templates" / "_shared" / "openapi.yaml"
-    assert (learner_project / "docs/openapi.yaml").read_bytes() == shared.read_bytes()
 
 
 def test_every_ruby_file_parses(learner_project: Path) -> None:
