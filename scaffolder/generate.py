@@ -18,6 +18,9 @@ class Source:
     url: str
     ref: str | None
     templates: Path | None  # a local folder holding stack.yml files, when known
+    # A plain folder with the same files as `url` at `ref`: Copier renders it in place
+    # instead of cloning the store, and `url`/`ref` are recorded in the answers file.
+    render_from: Path | None = None
 
 
 def installed_source() -> Source:
@@ -27,7 +30,11 @@ def installed_source() -> Source:
     templates = locations.templates_dir()
     store = TemplateStore(locations.home() / "templates")
     tag = store.ensure(templates, locations.templates_version())
-    return Source(url=str(store.root), ref=tag, templates=templates)
+    # ensure() has just checked that `templates` holds exactly the files tagged `tag`, so
+    # Copier may render the folder in place instead of cloning the store (the slow part).
+    # Not when the folder is a Git repository of its own: Copier would read its tags.
+    in_place = None if (templates / ".git").exists() else templates
+    return Source(url=str(store.root), ref=tag, templates=templates, render_from=in_place)
 
 
 def custom_source(src: str) -> Source:
@@ -133,12 +140,12 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
 
     try:
         copier.run_copy(
-            source.url,
+            str(source.render_from or source.url),
             str(dest),
             data=answers,
             user_defaults=default_author(),
             defaults=defaults,
-            vcs_ref=source.ref,
+            vcs_ref=None if source.render_from else source.ref,
             quiet=True,
             unsafe=False,
         )
@@ -148,6 +155,21 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
         raise ScaffoldError(f"could not generate the project: template error: {_first_line(exc)}") from None
     except ValueError as exc:  # Copier reports invalid answers this way
         raise ScaffoldError(f"invalid answer: {_first_line(exc)}") from None
+    if source.render_from:
+        _record_source(dest / ".copier-answers.yml", source)
+
+
+def _record_source(answers_file: Path, source: Source) -> None:
+    """Point the answers at the store and tag, as if Copier had cloned them (for `update`)."""
+    import yaml
+
+    lines = answers_file.read_text().splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(("_commit:", "_src_path:"))]
+    at = next((i for i, line in enumerate(kept) if not line.startswith("#")), len(kept))
+    # The two lines exactly as Copier writes them (its answers file is sorted YAML).
+    kept[at:at] = [yaml.safe_dump({"_commit": source.ref, "_src_path": source.url},
+                                  default_flow_style=False, allow_unicode=True)]
+    answers_file.write_text("".join(kept))
 
 
 def _first_line(exc: BaseException) -> str:
