@@ -11,6 +11,8 @@ require "rails/test_unit/railtie"
 # you've limited to :test, :development, or :production.
 Bundler.require(*Rails.groups)
 
+require_relative "../lib/middleware/request_id_guard"
+
 module MyApi
   class Application < Rails::Application
     # Initialize configuration defaults for originally generated Rails version.
@@ -24,6 +26,7 @@ module MyApi
 
     # Every log line carries the request's X-Request-Id, so a client's id finds its logs.
     config.log_tags = [ :request_id ]
+    config.middleware.insert_before ActionDispatch::RequestId, RequestIdGuard
 
     # Every error is answered as application/problem+json, in every environment:
     # unrouted paths and exceptions no controller rescued reach ErrorsController.

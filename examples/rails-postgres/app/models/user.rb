@@ -20,6 +20,12 @@ class User < ApplicationRecord
     super(value.is_a?(String) ? self.class.normalize_email(value) : value)
   end
 
+  # JSON may send a number or a boolean: validate its text (too short is then a 422),
+  # where has_secure_password would call String methods on it and fail with a 500.
+  def password=(value)
+    super(value.nil? || value.is_a?(String) ? value : value.to_s)
+  end
+
   # A signed, expiring token holding the user's id: tampering breaks the signature
   # (the key derives from secret_key_base), and no token table is needed.
   def access_token
