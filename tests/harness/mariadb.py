@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 import time
-from pathlib import Path
 
-from .ports import free_port
+from .throwaway import ThrowawayServer
 
 
 def mariadb_bin(name: str) -> str | None:
@@ -25,15 +23,16 @@ def available() -> bool:
     return all(mariadb_bin(tool) for tool in ("mariadbd", "mariadb-install-db", "mariadb"))
 
 
-class MariaDBServer:
+class MariaDBServer(ThrowawayServer):
     """Start with `with MariaDBServer() as db:`; `db.url(name)` creates a database and returns its URL."""
 
     user = "app"
     password = "app-password"
 
+    name = "mariadb"
+
     def __init__(self) -> None:
-        self.port = free_port()
-        self.tmp = Path(tempfile.mkdtemp(prefix="scaffolder-mariadb-"))
+        super().__init__()
         self.datadir = self.tmp / "data"
         self.socket = self.tmp / "mysqld.sock"
         self.process: subprocess.Popen[bytes] | None = None
@@ -102,22 +101,5 @@ class MariaDBServer:
             self.create_database(name)
         return f"mysql://{self.user}:{self.password}@127.0.0.1:{self.port}/{name}"
 
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def __enter__(self) -> "MariaDBServer":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _shutdown(self) -> None:
+        self.end_process(self.process, grace=30)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
-from .ports import free_port, wait_for_port
+from .ports import wait_for_port
+from .throwaway import ThrowawayServer
 
 FERRETDB_VERSION = "v1.24.0"
 CACHE_DIR = Path.home() / ".cache" / "scaffolder-ci" / "ferretdb"
@@ -38,12 +38,13 @@ def ferretdb_binary() -> str | None:
     return None
 
 
-class MongoServer:
+class MongoServer(ThrowawayServer):
     """Start with `with MongoServer() as mongo:`; `mongo.uri(dbname)` is a MONGODB_URI."""
 
+    name = "mongo"
+
     def __init__(self) -> None:
-        self.port = free_port()
-        self.tmp = Path(tempfile.mkdtemp(prefix="scaffolder-mongo-"))
+        super().__init__()
         self.binary = ferretdb_binary()
         self.process: subprocess.Popen[bytes] | None = None
         self.description = f"FerretDB {FERRETDB_VERSION} (SQLite backend, MongoDB wire protocol)"
@@ -85,24 +86,7 @@ class MongoServer:
         # FerretDB's SQLite backend keeps one file per database: any name works, no CREATE needed.
         return f"mongodb://127.0.0.1:{self.port}/{dbname}"
 
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+    def _shutdown(self) -> None:
+        self.end_process(self.process, grace=10)
         if getattr(self, "_log", None):
             self._log.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def __enter__(self) -> "MongoServer":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

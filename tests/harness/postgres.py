@@ -9,10 +9,8 @@ import glob
 import os
 import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
-from .ports import free_port
+from .throwaway import ThrowawayServer
 
 
 def pg_bin(name: str) -> str | None:
@@ -24,15 +22,16 @@ def pg_bin(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
-class PostgresServer:
+class PostgresServer(ThrowawayServer):
     """Start with `with PostgresServer() as pg:`; `pg.url(dbname)` creates and returns a database URL."""
 
     user = "app"
     password = "app-password"
 
+    name = "pg"
+
     def __init__(self) -> None:
-        self.port = free_port()
-        self.tmp = Path(tempfile.mkdtemp(prefix="scaffolder-pg-"))
+        super().__init__()
         self.datadir = self.tmp / "data"
         self._as_postgres = os.geteuid() == 0
 
@@ -62,12 +61,11 @@ class PostgresServer:
                   "start")
         return self
 
-    def stop(self) -> None:
+    def _shutdown(self) -> None:
         pg_ctl = pg_bin("pg_ctl")
         if pg_ctl and self.datadir.exists():
             subprocess.run(self._cmd(pg_ctl, "-D", str(self.datadir), "-m", "immediate", "stop"),
                            capture_output=True, timeout=60)
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def create_database(self, name: str) -> None:
         psql = shutil.which("psql") or pg_bin("psql")
@@ -82,13 +80,3 @@ class PostgresServer:
         if create:
             self.create_database(name)
         return f"postgres://{self.user}:{self.password}@127.0.0.1:{self.port}/{name}"
-
-    def __enter__(self) -> "PostgresServer":
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
