@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,15 +42,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pg() -> Iterator[PostgresServer]:
+def database_url(postgres: PostgresServer) -> str:
+    """A database of its own on the session's throwaway PostgreSQL (tests/conftest.py)."""
     stack.require_toolchain()
-    with PostgresServer() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def database_url(pg: PostgresServer) -> str:
-    return pg.url("django_stack")
+    return postgres.url("django_stack")
 
 
 @pytest.fixture(scope="module")
