@@ -18,6 +18,7 @@ app = typer.Typer(
     help="Generate working, tested starter back-end projects to learn from.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -84,18 +85,9 @@ def list_stacks(
 
         typer.echo(json.dumps([s.summary() for s in stacks.values()], indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
+    from scaffolder import listing
 
-    table = Table(title="Stacks")
-    table.add_column("id", no_wrap=True, style="bold")
-    for column in ("language", "framework", "database", "tests", "you need"):
-        table.add_column(column)
-    for s in stacks.values():
-        needs = ", ".join(f"{t.name}" + ("?" if t.optional else "") for t in s.toolchain)
-        table.add_row(s.id, s.language, s.framework, s.database, s.test_tools, needs)
-    table.caption = "? = optional. `scaffold doctor --stack ID` checks versions."
-    Console().print(table)
+    typer.echo(listing.render(stacks.values()))
 
 
 def _parse_data(pairs: list[str]) -> dict[str, str]:

@@ -80,3 +80,16 @@ def test_doctor_refuses_an_unknown_stack(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: unknown stack 'cobol-db2'")
     assert "Traceback" not in result.stderr
+
+
+def test_list_wraps_to_a_narrow_terminal_and_names_what_each_stack_needs(tmp_path: Path) -> None:
+    result = scaffold("list", cwd=tmp_path, env={"COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    too_long = [line for line in result.stdout.splitlines() if len(line) > 60]
+    assert not too_long, f"lines wider than the terminal:\n{result.stdout}"
+    for path in STACK_FILES:
+        meta = yaml.safe_load(path.read_text())
+        block = result.stdout.split(meta["id"], 1)[1]
+        needed = block.split("you need:", 1)[1].split("\n\n", 1)[0]
+        for tool in meta["toolchain"]:
+            assert tool["name"] in needed, (meta["id"], tool["name"], result.stdout)

@@ -19,6 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Imported only by `new`/`update`; none of them is needed to show help or the stacks.
 GENERATION = {"copier", "jinja2", "plumbum", "questionary", "prompt_toolkit", "dunamai"}
+# Each of these costs a third or more of Typer's own import: Rich (help panels, tables)
+# and pydantic (which typer 0.29 uses to coerce options; pyproject.toml caps typer).
+HEAVY = {"rich", "pydantic", "markdown_it", "pygments"}
 
 # Runs the real entry point, then reports the top-level packages that were imported.
 PROBE = """
@@ -48,6 +51,13 @@ def test_help_and_list_do_not_import_copier_or_jinja(args: list[str], tmp_path: 
     loaded = imported_by(args, tmp_path)
     assert "scaffolder" in loaded  # the probe really ran the CLI
     assert not loaded & GENERATION, f"scaffold {' '.join(args)} imported {sorted(loaded & GENERATION)}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list"], ["list", "--json"]])
+def test_help_and_list_do_not_import_rich_or_pydantic(args: list[str], tmp_path: Path) -> None:
+    loaded = imported_by(args, tmp_path)
+    assert "scaffolder" in loaded
+    assert not loaded & HEAVY, f"scaffold {' '.join(args)} imported {sorted(loaded & HEAVY)}"
 
 
 def test_help_does_not_read_yaml(tmp_path: Path) -> None:
