@@ -35,6 +35,8 @@ def _reported_errors(interrupted: str = "interrupted") -> Iterator[None]:
     try:
         yield
     except UpdateConflicts as exc:
+        for notice in exc.notices:
+            typer.echo(f"note: {notice}")
         _fail(str(exc), 2)
     except ScaffoldError as exc:
         _fail(str(exc))
@@ -157,13 +159,19 @@ def update(
     if dry_run:
         typer.echo(f"Updating from {outcome.old} to {outcome.new} would change:")
         for name in outcome.changed:
-            mark = "  (conflict)" if name in outcome.conflicts else ""
-            typer.echo(f"  {name}{mark}")
+            typer.echo(f"  {name}{'  (conflict)' if name in outcome.conflicts else ''}")
+        for name in outcome.kept:
+            typer.echo(f"  {name}  (removed by {outcome.new}, but you changed it: "
+                       "your copy would be kept)")
+        for notice in outcome.notices:
+            typer.echo(f"note: {notice}")
         typer.echo(outcome.diff, nl=False)
         return
     typer.secho(f"Updated from {outcome.old} to {outcome.new}; "
                 f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
                 fg=typer.colors.GREEN)
+    for notice in outcome.notices:
+        typer.echo(f"note: {notice}")
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -65,3 +66,16 @@ def enclosing_repo(path: Path) -> Path | None:
 def status(path: Path) -> list[str]:
     """`git status --porcelain` lines: changed and untracked files."""
     return [line for line in git("status", "--porcelain", cwd=path).splitlines() if line]
+
+
+# Merge markers as Git and Copier write them: at the start of a line, then a space.
+_MARKER = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
+
+
+def has_conflict_markers(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        return bool(_MARKER.search(path.read_text(encoding="utf-8")))
+    except UnicodeDecodeError:
+        return False

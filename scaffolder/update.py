@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ from scaffolder import gitrepo, locations
 from scaffolder.errors import ScaffoldError, UpdateConflicts
 
 ANSWERS_FILE = ".copier-answers.yml"
-_MARKER = re.compile(r"^(<{7}|>{7}) ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -20,6 +18,8 @@ class Outcome:
     new: str
     changed: list[str]
     conflicts: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)     # edited by you, dropped by the template
+    notices: list[str] = field(default_factory=list)
     diff: str = ""
 
 
@@ -103,7 +103,8 @@ def check(project: Path) -> tuple[str, str]:
 
 
 def update(project: Path, to: str | None = None, dry_run: bool = False) -> Outcome:
-    """Run the update; raise UpdateConflicts when markers are left in files.
+    """Run the update; raise UpdateConflicts when it leaves markers in files or keeps a
+    file the new version removes, because the learner had changed it.
 
     With `dry_run`, the update runs in a throwaway clone and only its diff is returned.
     """
@@ -120,20 +121,35 @@ def update(project: Path, to: str | None = None, dry_run: bool = False) -> Outco
         with tempfile.TemporaryDirectory(prefix="scaffold-dry-run-") as scratch:
             clone = Path(scratch) / project.name
             gitrepo.git("clone", "--quiet", "--no-hardlinks", str(project), str(clone), cwd=project)
-            outcome = _apply(clone, old, new)
+            outcome = _apply(clone, answers, old, new)
             diff = gitrepo.git("diff", "--no-color", cwd=clone) + _untracked_diff(clone)
-            return Outcome(old, new, outcome.changed, outcome.conflicts, diff)
-    outcome = _apply(project, old, new)
-    if outcome.conflicts:
-        raise UpdateConflicts(outcome.conflicts)
+            return replace(outcome, diff=diff)
+    outcome = _apply(project, answers, old, new)
+    if outcome.conflicts or outcome.kept:
+        raise UpdateConflicts(outcome.conflicts, outcome.kept, new, outcome.notices)
     return outcome
 
 
-def _apply(project: Path, old: str, new: str) -> Outcome:
-    _run_copier(project, new)
+def _apply(project: Path, answers: dict[str, Any], old: str, new: str) -> Outcome:
+    import tempfile
+
+    from scaffolder import reconcile
+
+    with tempfile.TemporaryDirectory(prefix="scaffold-versions-") as scratch:
+        # Pristine renders of both versions show what Copier's replay cannot: files
+        # deleted or renamed on one side only (see reconcile).
+        renders = {}
+        for version in (old, new):
+            renders[version] = Path(scratch) / version
+            _render_version(answers, version, renders[version])
+        found = reconcile.plan(project, renders[old], renders[new], new)
+        _run_copier(project, new)
+        settled = reconcile.settle(project, found)
     changed = [line[3:] for line in gitrepo.status(project)]
-    conflicts = sorted(path for path in changed if _has_markers(project / path))
-    return Outcome(old=old, new=new, changed=changed, conflicts=conflicts)
+    conflicts = sorted({*settled.conflicts,
+                        *(path for path in changed if gitrepo.has_conflict_markers(project / path))})
+    return Outcome(old=old, new=new, changed=changed, conflicts=conflicts,
+                   kept=sorted(settled.kept), notices=settled.notices)
 
 
 def _untracked_diff(clone: Path) -> str:
@@ -143,15 +159,6 @@ def _untracked_diff(clone: Path) -> str:
         gitrepo.git("diff", "--no-color", "--no-index", "/dev/null", name, cwd=clone, check=False)
         for name in files
     )
-
-
-def _has_markers(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    try:
-        return bool(_MARKER.search(path.read_text(encoding="utf-8")))
-    except UnicodeDecodeError:
-        return False
 
 
 def _run_copier(project: Path, ref: str) -> None:
@@ -172,3 +179,18 @@ def _run_copier(project: Path, ref: str) -> None:
     except CopierError as exc:
         text = str(exc).strip().splitlines()
         raise ScaffoldError(f"update failed: {text[0] if text else type(exc).__name__}") from None
+
+
+def _render_version(answers: dict[str, Any], version: str, dest: Path) -> None:
+    """Render template `version` with the project's recorded answers, as `new` did."""
+    import copier
+    from copier.errors import CopierError
+
+    data = {key: value for key, value in answers.items() if not key.startswith("_")}
+    try:
+        copier.run_copy(str(answers["_src_path"]), str(dest), data=data, vcs_ref=version,
+                        defaults=True, quiet=True, unsafe=False)
+    except CopierError as exc:
+        text = str(exc).strip().splitlines()
+        raise ScaffoldError(f"cannot render template version {version}: "
+                            f"{text[0] if text else type(exc).__name__}") from None
