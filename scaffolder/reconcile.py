@@ -149,6 +149,8 @@ def settle(project: Path, found: Plan) -> Settled:
         path.write_bytes(content)
         done.kept.append(name)
     for name in found.learner_deleted:
+        if (project / name).exists():
+            continue  # Copier recreates some files on purpose, e.g. `.env` (_skip_if_exists)
         done.notices.append(f"{found.version} changed {name}, which you deleted; "
                             "it stays deleted")
     return done

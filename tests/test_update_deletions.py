@@ -145,6 +145,7 @@ def test_a_file_the_learner_deleted_stays_deleted_and_a_change_to_it_is_mentione
     (project / f"{UNIT}/test_tokens.py").unlink()
     (project / "gunicorn.conf.py").unlink()
     commit_as_learner(project, "I do not need these")
+    (project / ".env").unlink()  # git-ignored; Copier writes it again (_skip_if_exists)
     release.version = "1.1.0"
     append(template(release, f"{UNIT}/test_tokens.py"), "# added in 1.1.0")
 
@@ -155,6 +156,7 @@ def test_a_file_the_learner_deleted_stays_deleted_and_a_change_to_it_is_mentione
     assert not (project / "gunicorn.conf.py").exists()
     assert f"1.1.0 changed {UNIT}/test_tokens.py, which you deleted" in result.stdout
     assert "gunicorn.conf.py" not in result.stdout  # unchanged by 1.1.0: nothing to say
+    assert ".env" not in result.stdout
 
 
 def test_dry_run_names_a_kept_file_and_touches_nothing(release: Release, project: Path) -> None:
