@@ -300,8 +300,8 @@ README_START, README_END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->
 
 def readme_summary(rows: list[Row], floor: str) -> str:
     """The short table the project README shows between its benchmark markers."""
-    lines = [f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d} by `python benchmarks/run.py` "
-             "(details, spread and machine: [benchmarks/RESULTS.md](benchmarks/RESULTS.md)).",
+    lines = [(f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d} by `python benchmarks/run.py` "
+              "(details, spread and machine: [benchmarks/RESULTS.md](benchmarks/RESULTS.md))."),
              "", "| command | against | ratio (median) | bound | verdict |",
              "| --- | --- | --- | --- | --- |"]
     lines += [f"| {r.subject.label} | {r.baseline.label} | {r.ratio:.2f} | ≤ {r.bound} | "

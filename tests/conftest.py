@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+
+from tests.harness.releases import Release
 
 pytest_plugins = ["tests.conformance.plugin"]
 
@@ -20,6 +23,12 @@ def scaffolder_home(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("SCAFFOLDER_HOME", None)
     else:
         os.environ["SCAFFOLDER_HOME"] = previous
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Release:
+    """A copy of the templates, released as 1.0.0, that an update test can move on."""
+    return Release(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -49,15 +49,8 @@ def has_conflict_markers(text: str) -> bool:
 
 
 @pytest.fixture
-def release(tmp_path: Path) -> Release:
-    return Release(tmp_path)
-
-
-@pytest.fixture
 def project(release: Release, tmp_path: Path) -> Path:
-    result = release.run("new", "my-api", "--stack", STACK, "--defaults", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    return tmp_path / "my-api"
+    return release.generate(STACK, tmp_path)
 
 
 def template(release: Release, generated: str) -> Path:

@@ -63,3 +63,9 @@ class Release:
 
     def run(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return scaffold(*args, cwd=cwd, env=self.env())
+
+    def generate(self, stack: str, parent: Path, name: str = "my-api") -> Path:
+        """`scaffold new NAME --stack STACK --defaults` at the current version."""
+        result = self.run("new", name, "--stack", stack, "--defaults", cwd=parent)
+        assert result.returncode == 0, f"[{stack}] scaffold new failed:\n{result.stderr}"
+        return parent / name
