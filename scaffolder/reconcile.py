@@ -132,6 +132,7 @@ def settle(project: Path, found: Plan) -> Settled:
         else:
             # The template's renamed file gets the learner's edits to the old name: their
             # copy is the current side, like every other file Copier merges.
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(found.restore[move.source])
             conflicted = _merge(project, move.target, found.old / move.source,
                                 found.new / move.target)
