@@ -1,3 +1,3 @@
-from scaffolder.cli import app
+from scaffolder.cli import run
 
-app(prog_name="scaffold")
+run()

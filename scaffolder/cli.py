@@ -16,14 +16,13 @@ from scaffolder.errors import ScaffoldError
 app = typer.Typer(
     name="scaffold",
     help="Generate working, tested starter back-end projects to learn from.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    _print_error(message)
     raise typer.Exit(code)
 
 
@@ -50,6 +49,30 @@ def _reported_errors(interrupted: str = "interrupted") -> Iterator[None]:
               "(please report this to scaffolder's issue tracker)")
 
 
+def run() -> None:
+    """The `scaffold` command: `app`, with Click's usage errors in our one-line form."""
+    try:
+        code = app(prog_name="scaffold", standalone_mode=False)
+    except typer.Abort:  # end of input or Ctrl-C at a prompt
+        _print_error("aborted; nothing was written")
+        code = 1
+    except Exception as exc:
+        # Click's own errors (unknown option, missing --stack, no such command...) carry
+        # format_message() and exit_code; anything else is ours to report as a bug.
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        message = exc.format_message().strip().rstrip(".")
+        context = getattr(exc, "ctx", None)
+        hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+        _print_error(message[:1].lower() + message[1:] + hint)
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _print_error(message: str) -> None:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         from scaffolder import __version__
@@ -58,14 +81,17 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version_callback, is_eager=True,
                            help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Generate working, tested starter back-end projects to learn from."""
+    if ctx.invoked_subcommand is None:  # plain `scaffold`: show what it can do
+        typer.echo(ctx.get_help())
 
 
 def _stacks(template_source: str | None = None):
@@ -118,6 +144,10 @@ def new(
     from scaffolder import generate, names
 
     with _reported_errors("interrupted; nothing was written"):
+        if not defaults and not sys.stdin.isatty():
+            # Copier would print its first question, then fail: say it in one line first.
+            raise ScaffoldError("there is no terminal to ask the questions in; pass --defaults "
+                                "(and --data KEY=VALUE for the answers you want)")
         answers = _parse_data(data)
         source = (generate.custom_source(template_source) if template_source
                   else generate.installed_source())

@@ -30,8 +30,8 @@ report, args = sys.argv[1], sys.argv[2:]
 atexit.register(lambda: open(report, "w").write(
     json.dumps(sorted({name.split(".")[0] for name in sys.modules}))))
 sys.argv = ["scaffold", *args]
-from scaffolder.cli import app
-app()
+from scaffolder.cli import run
+run()
 """
 
 
