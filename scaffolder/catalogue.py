@@ -59,13 +59,9 @@ class Stack:
         }
 
 
-def _stack_from(path: Path) -> Stack:
-    import yaml
-
+def _stack_from(path: Path, data: Any) -> Stack:
     try:
-        # The C loader (libyaml), where installed, parses several times faster.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+        data = data or {}
         ident = data["identifier"]
         return Stack(
             id=data["id"],
@@ -85,13 +81,20 @@ def _stack_from(path: Path) -> Stack:
             toolchain=tuple(Tool(**tool) for tool in data.get("toolchain", [])),
             raw=data,
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise ScaffoldError(f"template metadata {path} is unreadable: {exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ScaffoldError(f"template metadata {path} is unreadable: {exc!r}") from None
 
 
 def load(templates: Path) -> dict[str, Stack]:
     """Every stack under `templates/`, by id, in alphabetical order."""
-    stacks = [_stack_from(path) for path in sorted(templates.glob("*/stack.yml"))]
+    from scaffolder import locations, parsed_yaml
+
+    paths = sorted(templates.glob("*/stack.yml"))
+    try:
+        documents = parsed_yaml.load_all(paths, locations.cache_dir() / "stack-yml.json")
+    except parsed_yaml.Unreadable as exc:
+        raise ScaffoldError(f"template metadata {exc.path} is unreadable: {exc.reason}") from None
+    stacks = [_stack_from(path, data) for path, data in zip(paths, documents)]
     return {stack.id: stack for stack in stacks}
 
 

@@ -27,6 +27,15 @@ def templates_version() -> str:
     return os.environ.get("SCAFFOLDER_TEMPLATES_VERSION") or __version__
 
 
+def cache_dir() -> Path:
+    """Disposable speed-ups, safe to delete (inside SCAFFOLDER_HOME when that is set)."""
+    if override := os.environ.get("SCAFFOLDER_HOME"):
+        return Path(override).expanduser().resolve() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("scaffolder", appauthor=False)
+
+
 def home() -> Path:
     """scaffolder's own data folder (not a cache: projects' answers point into it)."""
     if override := os.environ.get("SCAFFOLDER_HOME"):

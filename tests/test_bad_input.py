@@ -211,18 +211,31 @@ def test_a_generation_that_fails_midway_leaves_no_half_written_project(tmp_path:
 
 
 def test_an_interrupted_generation_leaves_no_half_written_project(tmp_path: Path) -> None:
+    import os
+    import shutil
     import signal
     import sys
     import time
 
     from tests.harness.scaffold import REPO
 
-    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    # Many more files than the real template, so that the interrupt lands while Copier
+    # is still writing (the real one renders in under a second, a race on a busy machine).
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    padding = templates / STACK / "project" / "zz_padding"
+    padding.mkdir()
+    for number in range(1500):
+        (padding / f"note_{number}.txt").write_text(f"note {number}\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SCAFFOLDER_TEMPLATES_DIR": str(templates),
+           "SCAFFOLDER_HOME": str(templates.parent / "home")}
     process = subprocess.Popen(
         [sys.executable, "-m", "scaffolder", "new", "todo-api", "--stack", STACK, "--defaults"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         stdin=subprocess.DEVNULL)
-    project = tmp_path / "todo-api"
+    project = work / "todo-api"
     deadline = time.monotonic() + 60
     while not project.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)

@@ -93,3 +93,48 @@ def test_list_wraps_to_a_narrow_terminal_and_names_what_each_stack_needs(tmp_pat
         needed = block.split("you need:", 1)[1].split("\n\n", 1)[0]
         for tool in meta["toolchain"]:
             assert tool["name"] in needed, (meta["id"], tool["name"], result.stdout)
+
+
+def copied_templates(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the stack metadata, and the environment that makes scaffold use it."""
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates, ignore=shutil.ignore_patterns("project", "_shared"))
+    env = {"SCAFFOLDER_TEMPLATES_DIR": str(templates), "SCAFFOLDER_HOME": str(tmp_path / "home")}
+    return templates, env
+
+
+def titles(result) -> dict[str, str]:
+    assert result.returncode == 0, result.stderr
+    return {row["id"]: row["title"] for row in json.loads(result.stdout)}
+
+
+def test_an_edited_stack_yml_is_read_again_not_served_from_the_cache(tmp_path: Path) -> None:
+    templates, env = copied_templates(tmp_path)
+    assert titles(scaffold("list", "--json", cwd=tmp_path, env=env))["django-postgres"] \
+        != "Django, my way"
+    assert list((tmp_path / "home" / "cache").iterdir())  # the first run cached the metadata
+    path = templates / "django-postgres" / "stack.yml"
+    meta = yaml.safe_load(path.read_text())
+    path.write_text(yaml.safe_dump({**meta, "title": "Django, my way"}))
+    assert titles(scaffold("list", "--json", cwd=tmp_path, env=env))["django-postgres"] \
+        == "Django, my way"
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    _, env = copied_templates(tmp_path)
+    expected = titles(scaffold("list", "--json", cwd=tmp_path, env=env))
+    for cached in (tmp_path / "home" / "cache").iterdir():
+        cached.write_text('{"key": [1')
+    assert titles(scaffold("list", "--json", cwd=tmp_path, env=env)) == expected
+
+
+def test_a_broken_stack_yml_is_named_in_one_line(tmp_path: Path) -> None:
+    templates, env = copied_templates(tmp_path)
+    (templates / "rails-postgres" / "stack.yml").write_text("id: [unclosed\n")
+    result = scaffold("list", cwd=tmp_path, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("error: template metadata ")
+    assert "rails-postgres/stack.yml is unreadable" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

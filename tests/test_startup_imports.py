@@ -60,6 +60,11 @@ def test_help_and_list_do_not_import_rich_or_pydantic(args: list[str], tmp_path:
     assert not loaded & HEAVY, f"scaffold {' '.join(args)} imported {sorted(loaded & HEAVY)}"
 
 
+def test_list_reads_cached_metadata_without_importing_yaml(tmp_path: Path) -> None:
+    imported_by(["list"], tmp_path)  # the first run parses stack.yml and caches it
+    assert "yaml" not in imported_by(["list"], tmp_path)
+
+
 def test_help_does_not_read_yaml(tmp_path: Path) -> None:
     # Help text needs no stack metadata; PyYAML belongs to `list`, `new` and `update`.
     loaded = imported_by(["--help"], tmp_path)
