@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffolder import catalogue, gitrepo, locations, names
-from scaffolder.errors import ScaffoldError
+from scaffolder.errors import ScaffoldError, first_line
 
 
 @dataclass(frozen=True)
@@ -150,11 +150,11 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
             unsafe=False,
         )
     except CopierError as exc:
-        raise ScaffoldError(f"could not generate the project: {_first_line(exc)}") from None
+        raise ScaffoldError(f"could not generate the project: {first_line(exc)}") from None
     except TemplateError as exc:  # a broken template, e.g. in an instructor's fork
-        raise ScaffoldError(f"could not generate the project: template error: {_first_line(exc)}") from None
+        raise ScaffoldError(f"could not generate the project: template error: {first_line(exc)}") from None
     except ValueError as exc:  # Copier reports invalid answers this way
-        raise ScaffoldError(f"invalid answer: {_first_line(exc)}") from None
+        raise ScaffoldError(f"invalid answer: {first_line(exc)}") from None
     if source.render_from:
         _record_source(dest / ".copier-answers.yml", source)
 
@@ -170,8 +170,3 @@ def _record_source(answers_file: Path, source: Source) -> None:
     kept[at:at] = [yaml.safe_dump({"_commit": source.ref, "_src_path": source.url},
                                   default_flow_style=False, allow_unicode=True)]
     answers_file.write_text("".join(kept))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

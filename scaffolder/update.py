@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from scaffolder import gitrepo, locations
-from scaffolder.errors import ScaffoldError, UpdateConflicts
+from scaffolder.errors import ScaffoldError, UpdateConflicts, first_line
 
 ANSWERS_FILE = ".copier-answers.yml"
 
@@ -177,8 +177,7 @@ def _run_copier(project: Path, ref: str) -> None:
             unsafe=False,
         )
     except CopierError as exc:
-        text = str(exc).strip().splitlines()
-        raise ScaffoldError(f"update failed: {text[0] if text else type(exc).__name__}") from None
+        raise ScaffoldError(f"update failed: {first_line(exc)}") from None
 
 
 def _render_version(answers: dict[str, Any], version: str, dest: Path) -> None:
@@ -191,6 +190,4 @@ def _render_version(answers: dict[str, Any], version: str, dest: Path) -> None:
         copier.run_copy(str(answers["_src_path"]), str(dest), data=data, vcs_ref=version,
                         defaults=True, quiet=True, unsafe=False)
     except CopierError as exc:
-        text = str(exc).strip().splitlines()
-        raise ScaffoldError(f"cannot render template version {version}: "
-                            f"{text[0] if text else type(exc).__name__}") from None
+        raise ScaffoldError(f"cannot render template version {version}: {first_line(exc)}") from None
