@@ -4,28 +4,17 @@ keeping the learner's edits (Copier's 3-way merge through the local template sto
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.harness.releases import Release
+from tests.harness.releases import Release, commit_as_learner, git, has_conflict_markers
 from tests.harness.scaffold import scaffold
 
 STACK = "django-postgres"
 REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 KEEPING_UP = "## Keeping up to date"
-
-
-def has_conflict_markers(text: str) -> bool:
-    lines = text.splitlines()
-    return any(line.startswith("<<<<<<< ") for line in lines) and ">>>>>>>" in text
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, text=True, capture_output=True,
-                          check=True).stdout
 
 
 @pytest.fixture
@@ -42,9 +31,7 @@ def learner_edits(project: Path) -> None:
     gitignore = project / ".gitignore"
     gitignore.write_text(gitignore.read_text() + "reminders.log\n")
     (project / "NOTES.md").write_text("# Notes\n\nIdeas for next week.\n")
-    git(project, "add", "--all")
-    git(project, "-c", "user.name=Learner", "-c", "user.email=l@example.com",
-        "commit", "-q", "-m", "My edits")
+    commit_as_learner(project, "My edits")
 
 
 def gitignore_template(release: Release) -> str:

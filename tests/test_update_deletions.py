@@ -17,21 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness.releases import Release
+from tests.harness.releases import Release, commit_as_learner, git, has_conflict_markers
 
 STACK = "django-postgres"
 UNIT = "tests/unit"
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, text=True, capture_output=True,
-                          check=True).stdout
-
-
-def commit_as_learner(project: Path, message: str) -> None:
-    git(project, "add", "--all")
-    git(project, "-c", "user.name=Learner", "-c", "user.email=l@example.com",
-        "commit", "-q", "-m", message)
 
 
 def append(path: Path, line: str) -> None:
@@ -42,10 +31,6 @@ def replace_line(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1))
-
-
-def has_conflict_markers(text: str) -> bool:
-    return any(line.startswith("<<<<<<< ") for line in text.splitlines())
 
 
 @pytest.fixture

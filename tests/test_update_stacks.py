@@ -11,7 +11,6 @@ end, which runs the updated project's own migrations, tests and lint on PostgreS
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 import yaml
 
 from tests.harness import commands
-from tests.harness.releases import Release
+from tests.harness.releases import Release, commit_as_learner, git
 from tests.harness.scaffold import generate
 
 
@@ -281,11 +280,6 @@ NOTES = ("NOTES.md", "# Notes\n\nIdeas for next week: reminders before the due d
 ANSWERS = ".copier-answers.yml"
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, text=True, capture_output=True,
-                          check=True).stdout
-
-
 def conflict_marked(text: str) -> bool:
     lines = text.splitlines()
     return (any(line.startswith("<<<<<<< ") for line in lines) and "=======" in lines
@@ -297,12 +291,6 @@ def apply(project: Path, change: Change) -> None:
     text = path.read_text()
     assert text.count(change.old) == 1, f"{change.old!r} is not once in {change.path}"
     path.write_text(text.replace(change.old, change.new, 1))
-
-
-def commit_as_learner(project: Path, message: str) -> None:
-    git(project, "add", "--all")
-    git(project, "-c", "user.name=Learner", "-c", "user.email=learner@example.com",
-        "commit", "-q", "-m", message)
 
 
 def release_change(release: Release, stack: str, change: Change) -> None:

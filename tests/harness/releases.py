@@ -69,3 +69,20 @@ class Release:
         result = self.run("new", name, "--stack", stack, "--defaults", cwd=parent)
         assert result.returncode == 0, f"[{stack}] scaffold new failed:\n{result.stderr}"
         return parent / name
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, text=True, capture_output=True,
+                          check=True).stdout
+
+
+def commit_as_learner(project: Path, message: str) -> None:
+    """Commit everything in the project, as the learner would before updating."""
+    git(project, "add", "--all")
+    git(project, "-c", "user.name=Learner", "-c", "user.email=learner@example.com",
+        "commit", "-q", "-m", message)
+
+
+def has_conflict_markers(text: str) -> bool:
+    lines = text.splitlines()
+    return any(line.startswith("<<<<<<< ") for line in lines) and ">>>>>>>" in text
