@@ -21,6 +21,7 @@ EVERY_PROJECT_HAS = [
     "README.md", "LICENSE", "Makefile", "Dockerfile", "docker-compose.yml", ".env", ".env.example",
     ".gitignore", ".gitattributes", ".editorconfig", ".copier-answers.yml", "docs/openapi.yaml",
     ".github/workflows/ci.yml", ".devcontainer/devcontainer.json",
+    ".devcontainer/docker-compose.devcontainer.yml", ".dockerignore",
 ]
 MAKE_TARGETS = ["setup", "db-up", "db-down", "migrate", "seed", "run", "test", "lint", "fmt"]
 README_SECTIONS = ["## Stack", "## Architecture", "```mermaid", "## Quick start", "### With Docker",
