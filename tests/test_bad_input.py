@@ -210,6 +210,17 @@ def test_a_generation_that_fails_midway_leaves_no_half_written_project(tmp_path:
     assert list(work.iterdir()) == []
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Let SIGINT raise KeyboardInterrupt in the child, as Ctrl-C does in a terminal.
+
+    A test runner started in the background without job control (as CI may be)
+    ignores SIGINT, children inherit that, and Python then never sees the interrupt.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_an_interrupted_generation_leaves_no_half_written_project(tmp_path: Path) -> None:
     import os
     import shutil
@@ -234,7 +245,7 @@ def test_an_interrupted_generation_leaves_no_half_written_project(tmp_path: Path
     process = subprocess.Popen(
         [sys.executable, "-m", "scaffolder", "new", "todo-api", "--stack", STACK, "--defaults"],
         cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        stdin=subprocess.DEVNULL)
+        stdin=subprocess.DEVNULL, preexec_fn=_ctrl_c_as_at_a_terminal)
     project = work / "todo-api"
     deadline = time.monotonic() + 60
     while not project.exists() and process.poll() is None and time.monotonic() < deadline:
