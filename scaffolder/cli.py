@@ -45,8 +45,10 @@ def _reported_errors(interrupted: str = "interrupted") -> Iterator[None]:
         raise
     except Exception as exc:  # noqa: BLE001 — the last line of defence against tracebacks
         detail = str(exc).strip().splitlines()
-        _fail(f"unexpected {type(exc).__name__}: {detail[0] if detail else ''} "
-              "(please report this to scaffolder's issue tracker)")
+        _fail(
+            f"unexpected {type(exc).__name__}: {detail[0] if detail else ''} "
+            "(please report this to scaffolder's issue tracker)"
+        )
 
 
 def run() -> None:
@@ -85,8 +87,13 @@ def _version_callback(value: bool) -> None:
 def main(
     ctx: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version_callback, is_eager=True,
-                           help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """Generate working, tested starter back-end projects to learn from."""
@@ -130,15 +137,28 @@ def _parse_data(pairs: list[str]) -> dict[str, str]:
 
 @app.command()
 def new(
-    dest: Annotated[Optional[str], typer.Argument(
-        help="Folder to create (default: the project name's slug).")] = None,
-    stack: Annotated[str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")] = ...,
-    defaults: Annotated[bool, typer.Option("--defaults", help="Ask nothing; use defaults.")] = False,
-    data: Annotated[list[str], typer.Option("--data", "-d", metavar="KEY=VALUE",
-                                            help="Answer a question (repeatable).")] = [],
-    no_git: Annotated[bool, typer.Option("--no-git", help="Do not create a Git repository.")] = False,
-    template_source: Annotated[Optional[str], typer.Option(
-        "--template-source", help="Generate from this template repository (path or Git URL).")] = None,
+    dest: Annotated[
+        Optional[str], typer.Argument(help="Folder to create (default: the project name's slug).")
+    ] = None,
+    stack: Annotated[
+        str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")
+    ] = ...,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Ask nothing; use defaults.")
+    ] = False,
+    data: Annotated[
+        list[str],
+        typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a question (repeatable)."),
+    ] = [],
+    no_git: Annotated[
+        bool, typer.Option("--no-git", help="Do not create a Git repository.")
+    ] = False,
+    template_source: Annotated[
+        Optional[str],
+        typer.Option(
+            "--template-source", help="Generate from this template repository (path or Git URL)."
+        ),
+    ] = None,
 ) -> None:
     """Generate a new project."""
     from scaffolder import generate, names
@@ -146,23 +166,38 @@ def new(
     with _reported_errors("interrupted; nothing was written"):
         if not defaults and not sys.stdin.isatty():
             # Copier would print its first question, then fail: say it in one line first.
-            raise ScaffoldError("there is no terminal to ask the questions in; pass --defaults "
-                                "(and --data KEY=VALUE for the answers you want)")
+            raise ScaffoldError(
+                "there is no terminal to ask the questions in; pass --defaults "
+                "(and --data KEY=VALUE for the answers you want)"
+            )
         answers = _parse_data(data)
-        source = (generate.custom_source(template_source) if template_source
-                  else generate.installed_source())
+        source = (
+            generate.custom_source(template_source)
+            if template_source
+            else generate.installed_source()
+        )
         if dest is not None and not dest.strip():
             raise ScaffoldError("the destination folder name is empty; give one such as 'my-api'")
         if dest is None:
             name = answers.pop("project_name", None)
             if name is None:
-                name = "my-api" if defaults or not sys.stdin.isatty() else typer.prompt(
-                    "Project name", default="my-api")
+                name = (
+                    "my-api"
+                    if defaults or not sys.stdin.isatty()
+                    else typer.prompt("Project name", default="my-api")
+                )
             dest = names.slugify(name) or name
         else:
             name = answers.pop("project_name", None) or Path(dest).resolve().name
-        project = generate.generate(stack_id=stack, dest=Path(dest), project_name=name, data=answers,
-                                    defaults=defaults, use_git=not no_git, source=source)
+        project = generate.generate(
+            stack_id=stack,
+            dest=Path(dest),
+            project_name=name,
+            data=answers,
+            defaults=defaults,
+            use_git=not no_git,
+            source=source,
+        )
     typer.secho(f"Created {stack} project in {project}", fg=typer.colors.GREEN)
     typer.echo("Next:")
     import shlex
@@ -174,9 +209,15 @@ def new(
 @app.command()
 def update(
     path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
-    to: Annotated[Optional[str], typer.Option("--to", help="Template version to update to.")] = None,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Show the files and diff the update would make; change nothing.")] = False,
+    to: Annotated[
+        Optional[str], typer.Option("--to", help="Template version to update to.")
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Show the files and diff the update would make; change nothing."
+        ),
+    ] = False,
 ) -> None:
     """Bring template improvements into a project, keeping your edits."""
     from scaffolder import update as updating
@@ -191,15 +232,18 @@ def update(
         for name in outcome.changed:
             typer.echo(f"  {name}{'  (conflict)' if name in outcome.conflicts else ''}")
         for name in outcome.kept:
-            typer.echo(f"  {name}  (removed by {outcome.new}, but you changed it: "
-                       "your copy would be kept)")
+            typer.echo(
+                f"  {name}  (removed by {outcome.new}, but you changed it: your copy would be kept)"
+            )
         for notice in outcome.notices:
             typer.echo(f"note: {notice}")
         typer.echo(outcome.diff, nl=False)
         return
-    typer.secho(f"Updated from {outcome.old} to {outcome.new}; "
-                f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
-                fg=typer.colors.GREEN)
+    typer.secho(
+        f"Updated from {outcome.old} to {outcome.new}; "
+        f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
+        fg=typer.colors.GREEN,
+    )
     for notice in outcome.notices:
         typer.echo(f"note: {notice}")
 
@@ -216,13 +260,16 @@ def check(
     if current == newest:
         typer.echo(f"Up to date: template version {current}.")
     else:
-        typer.echo(f"A newer template version is available: {current} -> {newest} "
-                   "(run `scaffold update`).")
+        typer.echo(
+            f"A newer template version is available: {current} -> {newest} (run `scaffold update`)."
+        )
 
 
 @app.command()
 def doctor(
-    stack: Annotated[Optional[str], typer.Option("--stack", "-s", help="Check one stack only.")] = None,
+    stack: Annotated[
+        Optional[str], typer.Option("--stack", "-s", help="Check one stack only.")
+    ] = None,
 ) -> None:
     """Check the tools a stack needs are installed."""
     from scaffolder import catalogue
@@ -235,13 +282,17 @@ def doctor(
     for finding in checking.check(chosen):
         tool = finding.tool
         if finding.ok:
-            typer.secho(f"ok       {tool.name} {finding.found} (≥ {tool.min})", fg=typer.colors.GREEN)
+            typer.secho(
+                f"ok       {tool.name} {finding.found} (≥ {tool.min})", fg=typer.colors.GREEN
+            )
             continue
         state = "missing" if finding.found is None else f"too old ({finding.found})"
         optional = " (optional)" if tool.optional else ""
-        typer.secho(f"{'warn' if tool.optional else 'missing':8} {tool.name}{optional}: {state}, "
-                    f"need ≥ {tool.min} — install: {tool.install}",
-                    fg=typer.colors.YELLOW if tool.optional else typer.colors.RED)
+        typer.secho(
+            f"{'warn' if tool.optional else 'missing':8} {tool.name}{optional}: {state}, "
+            f"need ≥ {tool.min} — install: {tool.install}",
+            fg=typer.colors.YELLOW if tool.optional else typer.colors.RED,
+        )
         missing_required |= not tool.optional
     if missing_required:
         raise typer.Exit(1)

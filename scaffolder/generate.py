@@ -104,8 +104,12 @@ def generate(
 
     import secrets
 
-    answers = {"secret_key": secrets.token_hex(32), **data,
-               "stack": stack_id, "project_name": project_name}
+    answers = {
+        "secret_key": secrets.token_hex(32),
+        **data,
+        "stack": stack_id,
+        "project_name": project_name,
+    }
     created = not dest.exists()
     try:
         _render(source, dest, answers, defaults)
@@ -152,7 +156,9 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
     except CopierError as exc:
         raise ScaffoldError(f"could not generate the project: {first_line(exc)}") from None
     except TemplateError as exc:  # a broken template, e.g. in an instructor's fork
-        raise ScaffoldError(f"could not generate the project: template error: {first_line(exc)}") from None
+        raise ScaffoldError(
+            f"could not generate the project: template error: {first_line(exc)}"
+        ) from None
     except ValueError as exc:  # Copier reports invalid answers this way
         raise ScaffoldError(f"invalid answer: {first_line(exc)}") from None
     if source.render_from:
@@ -167,6 +173,11 @@ def _record_source(answers_file: Path, source: Source) -> None:
     kept = [line for line in lines if not line.startswith(("_commit:", "_src_path:"))]
     at = next((i for i, line in enumerate(kept) if not line.startswith("#")), len(kept))
     # The two lines exactly as Copier writes them (its answers file is sorted YAML).
-    kept[at:at] = [yaml.safe_dump({"_commit": source.ref, "_src_path": source.url},
-                                  default_flow_style=False, allow_unicode=True)]
+    kept[at:at] = [
+        yaml.safe_dump(
+            {"_commit": source.ref, "_src_path": source.url},
+            default_flow_style=False,
+            allow_unicode=True,
+        )
+    ]
     answers_file.write_text("".join(kept))

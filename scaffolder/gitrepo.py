@@ -18,9 +18,14 @@ FALLBACK_EMAIL = "scaffold@localhost"
 
 def git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = True) -> str:
     if shutil.which("git") is None:
-        raise ScaffoldError("git is not installed; install it (https://git-scm.com) or pass --no-git")
+        raise ScaffoldError(
+            "git is not installed; install it (https://git-scm.com) or pass --no-git"
+        )
     result = subprocess.run(
-        ["git", *args], cwd=cwd, text=True, capture_output=True,
+        ["git", *args],
+        cwd=cwd,
+        text=True,
+        capture_output=True,
         env={**os.environ, **(env or {})},
     )
     if check and result.returncode != 0:
@@ -48,8 +53,16 @@ def init_with_first_commit(path: Path, message: str, name: str | None, email: st
     """Make `path` a repository on `main` whose one commit holds every file."""
     git("init", "--quiet", "--initial-branch=main", cwd=path)
     git("add", "--all", cwd=path)
-    git("commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message, cwd=path,
-        env=identity_env(path, name, email))
+    git(
+        "commit",
+        "--quiet",
+        "--no-verify",
+        "--no-gpg-sign",
+        "-m",
+        message,
+        cwd=path,
+        env=identity_env(path, name, email),
+    )
 
 
 def is_repo_root(path: Path) -> bool:

@@ -34,8 +34,9 @@ def render(stacks: Iterable[Stack], width: int | None = None) -> str:
         lines = []
         for number, fact in enumerate(facts):
             lead = s.id.ljust(indent) if number == 0 else " " * indent
-            lines.append(textwrap.fill(fact, wrap_width, initial_indent=lead,
-                                       subsequent_indent=" " * indent))
+            lines.append(
+                textwrap.fill(fact, wrap_width, initial_indent=lead, subsequent_indent=" " * indent)
+            )
         blocks.append("\n".join(lines))
     footer = "Check the tools for one stack: scaffold doctor --stack ID"
     return "\n\n".join(blocks) + "\n\n" + footer

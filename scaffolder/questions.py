@@ -31,8 +31,11 @@ def _load(path: Path) -> dict[str, Any]:
 def for_stack(templates: Path, stack_id: str) -> dict[str, dict[str, Any]]:
     """Question name -> its settings: the common questions and the stack's own."""
     found = {**_load(templates / "copier.yml"), **_load(templates / stack_id / "questions.yml")}
-    return {name: (spec if isinstance(spec, dict) else {"default": spec})
-            for name, spec in found.items() if not name.startswith("_")}
+    return {
+        name: (spec if isinstance(spec, dict) else {"default": spec})
+        for name, spec in found.items()
+        if not name.startswith("_")
+    }
 
 
 def check_data(data: dict[str, str], questions: dict[str, dict[str, Any]], stack_id: str) -> None:
@@ -41,7 +44,9 @@ def check_data(data: dict[str, str], questions: dict[str, dict[str, Any]], stack
         spec = questions.get(key)
         if spec is None:
             asked = ", ".join(sorted(q for q in questions if q != "stack"))
-            raise ScaffoldError(f"'{key}' is not a question of {stack_id}; --data takes one of: {asked}")
+            raise ScaffoldError(
+                f"'{key}' is not a question of {stack_id}; --data takes one of: {asked}"
+            )
         kind = spec.get("type", "str")
         if kind == "int" and not value.strip().lstrip("-").isdigit():
             raise ScaffoldError(f"--data {key} takes a whole number, got '{value}'")
@@ -56,4 +61,6 @@ def check_data(data: dict[str, str], questions: dict[str, dict[str, Any]], stack
         if choices:
             allowed = [str(c) for c in (choices.values() if isinstance(choices, dict) else choices)]
             if value not in allowed:
-                raise ScaffoldError(f"--data {key} must be one of {', '.join(allowed)}; got '{value}'")
+                raise ScaffoldError(
+                    f"--data {key} must be one of {', '.join(allowed)}; got '{value}'"
+                )

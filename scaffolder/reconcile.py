@@ -28,32 +28,35 @@ LABELS = ("before updating", "last update", "after updating")
 @dataclass
 class Settled:
     conflicts: list[str] = field(default_factory=list)  # files left with conflict markers
-    kept: list[str] = field(default_factory=list)       # learner-edited files the new version drops
-    notices: list[str] = field(default_factory=list)    # what the learner should know
+    kept: list[str] = field(default_factory=list)  # learner-edited files the new version drops
+    notices: list[str] = field(default_factory=list)  # what the learner should know
 
 
 @dataclass(frozen=True)
 class _Move:
     """Content to merge into `target` after the update, from a file gone on one side."""
 
-    source: str   # the file's path in the old version
-    target: str   # where it lives now: the learner's new name, or the template's
+    source: str  # the file's path in the old version
+    target: str  # where it lives now: the learner's new name, or the template's
     learner_renamed: bool
 
 
 @dataclass
 class Plan:
-    old: Path                 # the old version, rendered with the project's answers
-    new: Path                 # the new version, likewise
-    version: str              # the new version's name, for messages
-    restore: dict[str, bytes] = field(default_factory=dict)   # learner's copies to keep
+    old: Path  # the old version, rendered with the project's answers
+    new: Path  # the new version, likewise
+    version: str  # the new version's name, for messages
+    restore: dict[str, bytes] = field(default_factory=dict)  # learner's copies to keep
     moves: list[_Move] = field(default_factory=list)
     learner_deleted: list[str] = field(default_factory=list)  # changed by the template
 
 
 def _files(root: Path) -> dict[str, Path]:
-    return {p.relative_to(root).as_posix(): p for p in root.rglob("*")
-            if p.is_file() and ".git" not in p.relative_to(root).parts}
+    return {
+        p.relative_to(root).as_posix(): p
+        for p in root.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    }
 
 
 def _text(path: Path) -> str | None:
@@ -90,8 +93,11 @@ def plan(project: Path, old: Path, new: Path, version: str) -> Plan:
     # Renamed by the template: the candidates are files only the new version has.
     added_by_template = {n: p for n, p in new_files.items() if n not in old_files}
     # Renamed by the learner: files they track that no version of the template made.
-    added_by_learner = {n: project / n for n in tracked
-                        if n not in old_files and n not in new_files and (project / n).is_file()}
+    added_by_learner = {
+        n: project / n
+        for n in tracked
+        if n not in old_files and n not in new_files and (project / n).is_file()
+    }
     for name, old_path in old_files.items():
         mine = project / name
         if name not in new_files:
@@ -112,8 +118,21 @@ def plan(project: Path, old: Path, new: Path, version: str) -> Plan:
 def _merge(project: Path, target: str, base: Path, theirs: Path) -> bool:
     """3-way merge `theirs` into the file `target`; True when it left conflict markers."""
     # Exit status is the number of conflicts; the markers in the file tell the same.
-    gitrepo.git("merge-file", "-L", LABELS[0], "-L", LABELS[1], "-L", LABELS[2],
-                "--", target, str(base), str(theirs), cwd=project, check=False)
+    gitrepo.git(
+        "merge-file",
+        "-L",
+        LABELS[0],
+        "-L",
+        LABELS[1],
+        "-L",
+        LABELS[2],
+        "--",
+        target,
+        str(base),
+        str(theirs),
+        cwd=project,
+        check=False,
+    )
     return gitrepo.has_conflict_markers(project / target)
 
 
@@ -125,19 +144,21 @@ def settle(project: Path, found: Plan) -> Settled:
         target = project / move.target
         if move.learner_renamed:
             # The learner's renamed file gets the template's change to the old name.
-            conflicted = _merge(project, move.target, found.old / move.source,
-                                found.new / move.source)
-            what = (f"{found.version} changed {move.source}, which you renamed to "
-                    f"{move.target}")
+            conflicted = _merge(
+                project, move.target, found.old / move.source, found.new / move.source
+            )
+            what = f"{found.version} changed {move.source}, which you renamed to {move.target}"
         else:
             # The template's renamed file gets the learner's edits to the old name: their
             # copy is the current side, like every other file Copier merges.
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(found.restore[move.source])
-            conflicted = _merge(project, move.target, found.old / move.source,
-                                found.new / move.target)
-            what = (f"{found.version} renamed {move.source} to {move.target}; "
-                    "your edits moved with it")
+            conflicted = _merge(
+                project, move.target, found.old / move.source, found.new / move.target
+            )
+            what = (
+                f"{found.version} renamed {move.source} to {move.target}; your edits moved with it"
+            )
         if conflicted:
             done.conflicts.append(move.target)
         else:
@@ -152,6 +173,5 @@ def settle(project: Path, found: Plan) -> Settled:
     for name in found.learner_deleted:
         if (project / name).exists():
             continue  # Copier recreates some files on purpose, e.g. `.env` (_skip_if_exists)
-        done.notices.append(f"{found.version} changed {name}, which you deleted; "
-                            "it stays deleted")
+        done.notices.append(f"{found.version} changed {name}, which you deleted; it stays deleted")
     return done

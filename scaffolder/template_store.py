@@ -27,8 +27,10 @@ from scaffolder.gitrepo import git
 
 _IGNORED = ("__pycache__", "*.pyc", ".DS_Store", ".git", "node_modules", ".venv")
 _IDENTITY = {
-    "GIT_AUTHOR_NAME": "scaffolder", "GIT_AUTHOR_EMAIL": "scaffolder@localhost",
-    "GIT_COMMITTER_NAME": "scaffolder", "GIT_COMMITTER_EMAIL": "scaffolder@localhost",
+    "GIT_AUTHOR_NAME": "scaffolder",
+    "GIT_AUTHOR_EMAIL": "scaffolder@localhost",
+    "GIT_COMMITTER_NAME": "scaffolder",
+    "GIT_COMMITTER_EMAIL": "scaffolder@localhost",
 }
 
 
@@ -89,8 +91,17 @@ class TemplateStore:
             self._replace_worktree(templates)
             # --force: a template's own project/.gitignore must not drop template files here.
             git("add", "--all", "--force", cwd=self.root)
-            git("commit", "--quiet", "--allow-empty", "--no-verify", "--no-gpg-sign",
-                "-m", f"templates {tag}", cwd=self.root, env=_IDENTITY)
+            git(
+                "commit",
+                "--quiet",
+                "--allow-empty",
+                "--no-verify",
+                "--no-gpg-sign",
+                "-m",
+                f"templates {tag}",
+                cwd=self.root,
+                env=_IDENTITY,
+            )
             git("tag", tag, cwd=self.root, env=_IDENTITY)
             index[fingerprint] = tag
             self._index.write_text(json.dumps(index, indent=1))
@@ -104,5 +115,6 @@ class TemplateStore:
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        shutil.copytree(templates, self.root, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(*_IGNORED))
+        shutil.copytree(
+            templates, self.root, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*_IGNORED)
+        )

@@ -18,7 +18,7 @@ class Outcome:
     new: str
     changed: list[str]
     conflicts: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)     # edited by you, dropped by the template
+    kept: list[str] = field(default_factory=list)  # edited by you, dropped by the template
     notices: list[str] = field(default_factory=list)
     diff: str = ""
 
@@ -50,7 +50,9 @@ def check_project(project: Path) -> dict[str, Any]:
     if not gitrepo.is_repo_root(project):
         raise ScaffoldError(f"{project} is not a Git repository; updates need Git to merge safely")
     if gitrepo.status(project):
-        raise ScaffoldError("the project has uncommitted or untracked changes; commit or stash them first")
+        raise ScaffoldError(
+            "the project has uncommitted or untracked changes; commit or stash them first"
+        )
     return answers
 
 
@@ -146,10 +148,20 @@ def _apply(project: Path, answers: dict[str, Any], old: str, new: str) -> Outcom
         _run_copier(project, new)
         settled = reconcile.settle(project, found)
     changed = [line[3:] for line in gitrepo.status(project)]
-    conflicts = sorted({*settled.conflicts,
-                        *(path for path in changed if gitrepo.has_conflict_markers(project / path))})
-    return Outcome(old=old, new=new, changed=changed, conflicts=conflicts,
-                   kept=sorted(settled.kept), notices=settled.notices)
+    conflicts = sorted(
+        {
+            *settled.conflicts,
+            *(path for path in changed if gitrepo.has_conflict_markers(project / path)),
+        }
+    )
+    return Outcome(
+        old=old,
+        new=new,
+        changed=changed,
+        conflicts=conflicts,
+        kept=sorted(settled.kept),
+        notices=settled.notices,
+    )
 
 
 def _untracked_diff(clone: Path) -> str:
@@ -187,7 +199,16 @@ def _render_version(answers: dict[str, Any], version: str, dest: Path) -> None:
 
     data = {key: value for key, value in answers.items() if not key.startswith("_")}
     try:
-        copier.run_copy(str(answers["_src_path"]), str(dest), data=data, vcs_ref=version,
-                        defaults=True, quiet=True, unsafe=False)
+        copier.run_copy(
+            str(answers["_src_path"]),
+            str(dest),
+            data=data,
+            vcs_ref=version,
+            defaults=True,
+            quiet=True,
+            unsafe=False,
+        )
     except CopierError as exc:
-        raise ScaffoldError(f"cannot render template version {version}: {first_line(exc)}") from None
+        raise ScaffoldError(
+            f"cannot render template version {version}: {first_line(exc)}"
+        ) from None
