@@ -31,6 +31,12 @@ class ServerFailed(AssertionError):
 
 
 _LOGS: dict[str, Path] = {}  # base URL -> output file, while that server runs
+_PIDS: dict[str, int] = {}  # base URL -> the pid (and process group) of its command
+
+
+def server_pid(base_url: str) -> int | None:
+    """The process group of the server serving `base_url` (the load benchmark reads its RSS)."""
+    return _PIDS.get(base_url.rstrip("/"))
 
 
 def server_output(base_url: str, tail: int = 4_000) -> str | None:
@@ -128,6 +134,7 @@ def serve(
                 )
             time.sleep(0.3)
         _LOGS[base_url] = log
+        _PIDS[base_url] = proc.pid
         yield base_url
         if proc.poll() is not None:
             raise ServerFailed(
@@ -136,5 +143,6 @@ def serve(
             )
     finally:
         _LOGS.pop(base_url, None)
+        _PIDS.pop(base_url, None)
         _kill_group(proc)
         log.unlink(missing_ok=True)
