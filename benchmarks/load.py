@@ -135,7 +135,7 @@ def call(base: str, method: str, path: str, body: dict | None = None,
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
-    with _no_proxy().open(request, timeout=30) as response:
+    with _no_proxy().open(request, timeout=300) as response:
         return json.loads(response.read() or b"{}")
 
 
