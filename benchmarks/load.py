@@ -52,6 +52,7 @@ sys.path.insert(0, str(REPO))
 
 STACKS = ["django-postgres", "express-mongo", "laravel-mysql", "rails-postgres", "spring-oracle"]
 SCALE_BOUND = 1.5  # p99 of the list at 100k tasks / its p99 at 1k
+TOO_SLOW = 5.0  # seconds for one request alone: not worth loading with 64 connections
 LIST = "/api/v1/tasks?status=todo&sort=-createdAt"
 EMAIL, PASSWORD = "load@example.com", "load-test-password"
 # Where CI's database is a stand-in, the figure is not the real database's.
@@ -112,11 +113,12 @@ class StackResult:
     runs: dict[str, Run] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
     insert_seconds: dict[str, float] = field(default_factory=dict)
+    too_slow: dict[str, float] = field(default_factory=dict)  # endpoint -> one request's seconds
     failure: str | None = None
 
     @property
     def clean(self) -> bool:
-        return all(r.errors == 0 and r.n5xx == 0 and r.non_2xx == 0 for r in self.runs.values())
+        return not self.too_slow and all(r.errors == 0 and r.n5xx == 0 and r.non_2xx == 0 for r in self.runs.values())
 
     @property
     def scale_ratio(self) -> float | None:
@@ -236,10 +238,17 @@ def measure(stack: str, duration: int, connections: int, warmup: int) -> StackRe
             timed_insert("1k", 1_000)
             load("list 1k", LIST)
             timed_insert("100k", 99_000)
+            start = time.monotonic()
             page = call(base, "GET", LIST, token=token)
+            alone = time.monotonic() - start
             if page.get("totalItems", 0) < 33_000:
                 raise RuntimeError(f"after inserting 100,000 tasks the list says {page}")
-            load("list 100k", LIST)
+            if alone > TOO_SLOW:
+                # 64 connections of requests that each take this long would only pile up
+                # behind wrk's timeout: report the single request instead of loading it.
+                result.too_slow["list 100k"] = round(alone, 1)
+            else:
+                load("list 100k", LIST)
             load("get task", f"/api/v1/tasks/{page['items'][0]['id']}")
             load("create task", "/api/v1/tasks", method="POST",
                  body=json.dumps({"title": "Written under load", "status": "doing"}))
@@ -261,8 +270,11 @@ def verdicts(r: StackResult) -> tuple[str, str]:
     if r.failure:
         return "not measured", "not measured"
     ratio = r.scale_ratio
-    scale = "—" if ratio is None else (
-        f"{'pass' if ratio <= SCALE_BOUND else 'FAIL'} ({ratio:.2f}x)")
+    if "list 100k" in r.too_slow:
+        scale = f"FAIL ({r.too_slow['list 100k']} s for one request alone)"
+    else:
+        scale = "—" if ratio is None else (
+            f"{'pass' if ratio <= SCALE_BOUND else 'FAIL'} ({ratio:.2f}x)")
     return ("pass" if r.clean else "FAIL"), scale
 
 
@@ -277,6 +289,8 @@ def summary_table(results: list[StackResult]) -> list[str]:
             continue
 
         def cell(label: str, p99: bool = False) -> str:
+            if label in r.too_slow:
+                return f"not loaded: {r.too_slow[label]} s per request"
             run = r.runs[label]
             return f"{run.requests_per_s:,.0f}" + (f" ({run.p99_ms:.0f} ms)" if p99 else "")
 
@@ -338,9 +352,11 @@ def chart(results: list[StackResult], path: Path, when: str) -> None:
     width = 0.8 / len(labels)
     for i, label in enumerate(labels):
         xs = [j + i * width for j in range(len(measured))]
-        left.bar(xs, [r.runs[label].requests_per_s for r in measured], width, label=label)
+        # an endpoint too slow to load shows as no bar (its figure is in the table)
+        runs = [r.runs.get(label) for r in measured]
+        left.bar(xs, [run.requests_per_s if run else 0 for run in runs], width, label=label)
         if label != "health":
-            right.bar(xs, [r.runs[label].p99_ms for r in measured], width, label=label)
+            right.bar(xs, [run.p99_ms if run else 0 for run in runs], width, label=label)
     for axis, title in ((left, "requests/s (higher is better)"),
                         (right, "p99 latency, ms (lower is better)")):
         axis.set_xticks([j + 0.4 - width / 2 for j in range(len(measured))])
