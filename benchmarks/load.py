@@ -155,7 +155,7 @@ def wrk(label: str, url: str, token: str, duration: int, connections: int,
             capture_output=True, text=True, env=env, timeout=duration + 60, check=True)
     finally:
         os.unlink(script.name)
-    found = re.search(r"^LOAD (\{.*\})$", result.stdout, re.M)
+    found = re.search(r"^LOAD (\{.*\})$", result.stdout, re.MULTILINE)
     if not found:
         raise RuntimeError(f"wrk printed no result for {label}:\n{result.stdout}{result.stderr}")
     raw = json.loads(found.group(1))
@@ -180,7 +180,7 @@ def group_rss_mb(pgid: int) -> float:
             status = (entry / "status").read_text()
         except (OSError, IndexError, ValueError):
             continue
-        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
         total_kb += int(found.group(1)) if found else 0
     return total_kb / 1024
 
@@ -260,7 +260,7 @@ def measure(stack: str, duration: int, connections: int, warmup: int) -> StackRe
 def machine() -> str:
     cpu = "unknown CPU"
     with contextlib.suppress(OSError):
-        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
         cpu = found.group(1) if found else cpu
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.platform()}"
@@ -278,9 +278,16 @@ def verdicts(r: StackResult) -> tuple[str, str]:
     return ("pass" if r.clean else "FAIL"), scale
 
 
+def cell(r: StackResult, label: str, p99: bool = False) -> str:
+    if label in r.too_slow:
+        return f"not loaded: {r.too_slow[label]} s per request"
+    run = r.runs[label]
+    return f"{run.requests_per_s:,.0f}" + (f" ({run.p99_ms:.0f} ms)" if p99 else "")
+
+
 def summary_table(results: list[StackResult]) -> list[str]:
-    lines = ["| stack | list 1k req/s (p99) | list 100k req/s (p99) | get req/s | create req/s "
-             "| health req/s | peak RSS | no errors, no 5xx | p99 100k ≤ 1.5× 1k |",
+    lines = [("| stack | list 1k req/s (p99) | list 100k req/s (p99) | get req/s | create req/s "
+              "| health req/s | peak RSS | no errors, no 5xx | p99 100k ≤ 1.5× 1k |"),
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in results:
         errors, scale = verdicts(r)
@@ -288,14 +295,8 @@ def summary_table(results: list[StackResult]) -> list[str]:
             lines.append(f"| {r.stack} | {r.failure} | | | | | | {errors} | {scale} |")
             continue
 
-        def cell(label: str, p99: bool = False) -> str:
-            if label in r.too_slow:
-                return f"not loaded: {r.too_slow[label]} s per request"
-            run = r.runs[label]
-            return f"{run.requests_per_s:,.0f}" + (f" ({run.p99_ms:.0f} ms)" if p99 else "")
-
-        lines.append(f"| {r.stack} | {cell('list 1k', True)} | {cell('list 100k', True)} | "
-                     f"{cell('get task')} | {cell('create task')} | {cell('health')} | "
+        lines.append(f"| {r.stack} | {cell(r, 'list 1k', True)} | {cell(r, 'list 100k', True)} | "
+                     f"{cell(r, 'get task')} | {cell(r, 'create task')} | {cell(r, 'health')} | "
                      f"{r.peak_rss_mb:.0f} MB | {errors} | {scale} |")
     return lines
 
@@ -305,9 +306,9 @@ def notes(results: list[StackResult]) -> list[str]:
 
 
 def write_report(results: list[StackResult], args: argparse.Namespace, when: str) -> None:
-    head = [f"Measured {when} on {machine()}, by `python3 benchmarks/load.py` (wrk, 2 threads, "
-            f"{args.connections} connections, {args.duration} s per endpoint after a "
-            f"{args.warmup} s warm-up; server and wrk share the machine's cores)."]
+    head = [(f"Measured {when} on {machine()}, by `python3 benchmarks/load.py` (wrk, 2 threads, "
+             f"{args.connections} connections, {args.duration} s per endpoint after a "
+             f"{args.warmup} s warm-up; server and wrk share the machine's cores).")]
     detail = ["| stack | endpoint | req/s | p50 | p99 | errors | non-2xx | 5xx |",
               "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in results:
@@ -323,7 +324,7 @@ def write_report(results: list[StackResult], args: argparse.Namespace, when: str
         *summary_table(results), "", "## Every run", "", *detail, "",
         "## Writing the tasks (straight into the database, not timed against a bound)", "",
         *inserts, "", "## Stand-ins", "", *notes(results), "",
-        f"Raw figures: `benchmarks/load-results.json`. Chart: `benchmarks/load.png`.", ""])
+        "Raw figures: `benchmarks/load-results.json`. Chart: `benchmarks/load.png`.", ""])
     (OUT / "LOAD.md").write_text(text)
     (OUT / "load-results.json").write_text(json.dumps(
         {"measured": when, "machine": machine(),
@@ -334,8 +335,8 @@ def write_report(results: list[StackResult], args: argparse.Namespace, when: str
         start = readme.index(MARK_START) + len(MARK_START)
         end = readme.index(MARK_END)
         block = "\n".join([*head, "", *summary_table(results), "", *notes(results),
-                           "", "![Requests per second and p99 latency per stack]"
-                           "(benchmarks/load.png)", "",
+                           "", ("![Requests per second and p99 latency per stack]"
+                                "(benchmarks/load.png)"), "",
                            "Every run: [benchmarks/LOAD.md](benchmarks/LOAD.md)."])
         README.write_text(readme[:start] + "\n" + block + "\n" + readme[end:])
 
@@ -387,7 +388,7 @@ def main() -> None:
         print(f"load: {stack}", file=sys.stderr)
         try:
             results.append(measure(stack, args.duration, args.connections, args.warmup))
-        except BaseException as exc:  # noqa: BLE001 — pytest's skip is a BaseException
+        except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
             reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
