@@ -113,6 +113,12 @@ def test_no_driver_or_stack_test_outlives_its_stack() -> None:
     assert edited - set(STACKS) == set(), f"update edits of no stack: {edited - set(STACKS)}"
 
 
+def test_the_map_lists_every_test_module() -> None:
+    map_of_tests = (TESTS / "README.md").read_text()
+    missing = [p.name for p in sorted(TESTS.glob("test_*.py")) if f"`{p.name}`" not in map_of_tests]
+    assert not missing, f"tests/README.md does not say what these test: {missing}"
+
+
 # The marker and the selections, on the real suite (collection only: seconds).
 
 
