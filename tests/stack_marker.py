@@ -16,15 +16,22 @@ one of these rules fails at once, naming the rule, instead of running unmarked.
 3. A test in a module that imports a stack driver (tests/stacks/<module>.py, or a name
    from one) carries the marker of one of those stacks.
 4. A test that uses a fixture starting a database server (DATABASE_FIXTURES) is marked.
+5. While it runs, an unmarked test starts no program other than git and Python inside a
+   generated project (a folder with .copier-answers.yml): running a project's own
+   commands (make, npm, php, ...) is what the marker is for. Checked by an audit hook
+   on subprocess.Popen, so it holds however the test reaches the project.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 
 from tests.stacks import module_name, stack_ids
 
@@ -34,6 +41,9 @@ DRIVERS_PACKAGE = "tests.stacks."
 STACK_TEST_MODULE = re.compile(r"test_stack_(\w+)\.py")
 
 _PROBLEM = pytest.StashKey[str]()
+ANSWERS = ".copier-answers.yml"
+# What a fast test may run inside a generated project: git, and `scaffold` (Python).
+FAST_PROGRAMS = re.compile(r"git|python[\d.]*")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -133,3 +143,50 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     found = item.stash.get(_PROBLEM, None)
     if found:
         pytest.fail(f"[stack marker] {found} (tests/stack_marker.py)", pytrace=False)
+
+
+class UnmarkedStackTest(Exception):
+    """Raised inside subprocess.Popen: an unmarked test tried to run a generated project."""
+
+
+_unmarked: list[pytest.Item] = []  # the test running now, when it carries no stack marker
+
+
+def generated_project(folder: Path) -> Path | None:
+    """The generated project `folder` is in (the nearest folder with the answers file)."""
+    return next((p for p in (folder, *folder.parents) if (p / ANSWERS).is_file()), None)
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event != "subprocess.Popen" or not _unmarked:
+        return
+    _executable, argv, cwd, _env = args
+    first = argv[0] if isinstance(argv, (list, tuple)) else str(argv).split()[0]
+    program = Path(os.fsdecode(first)).name
+    project = generated_project(Path(os.fsdecode(cwd)) if cwd else Path.cwd())
+    if project is None or FAST_PROGRAMS.fullmatch(program):
+        return
+    try:
+        stack = yaml.safe_load((project / ANSWERS).read_text()).get("stack", "<id>")
+    except (OSError, yaml.YAMLError, AttributeError):
+        stack = "<id>"
+    raise UnmarkedStackTest(
+        f"[stack marker] {_unmarked[0].nodeid} runs `{program}` in the generated project "
+        f"{project}: it is a stack test, mark it @pytest.mark.stack({stack!r}) "
+        f"(tests/stack_marker.py)"
+    )
+
+
+sys.addaudithook(_audit)  # once per process: hooks cannot be removed, _unmarked gates it
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    unmarked = not marked_stacks(item)
+    if unmarked:
+        _unmarked.append(item)
+    try:
+        return (yield)
+    finally:
+        if unmarked:
+            _unmarked.clear()

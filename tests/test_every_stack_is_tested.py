@@ -203,6 +203,14 @@ RULE_BREAKERS = {
         def test_marked():
             pass
     """,
+    "test_runs_a_project.py": """
+        import subprocess
+
+        def test_unmarked(tmp_path):
+            (tmp_path / ".copier-answers.yml").write_text("stack: rails-postgres\\n")
+            subprocess.run(["git", "--version"], cwd=tmp_path, check=True)  # fast: allowed
+            subprocess.run("true", shell=True, cwd=tmp_path, check=True)
+    """,
     "test_misc.py": """
         import pytest
 
@@ -238,9 +246,15 @@ def test_a_stack_test_without_its_marker_fails_naming_the_rule(tmp_path: Path) -
     for test, message in expected.items():
         line = next((ln for ln in output.splitlines() if test in ln and "ERROR" in ln), "")
         assert message in line, f"{test}: expected {message!r} in\n{output}"
-    assert "2 passed, 5 errors" in output, output
+    ran = next(
+        (ln for ln in output.splitlines() if "FAILED test_runs_a_project.py::test_unmarked" in ln),
+        "",
+    )
+    assert "runs `sh` in the generated project" in ran, output
+    assert "@pytest.mark.stack('rails-postgres')" in ran, output
+    assert "1 failed, 2 passed, 5 errors" in output, output
     assert result.returncode == 1
     # --stack keeps a rule breaker, so it cannot vanish from a one-stack run.
     one_stack = pytest_run("-p", "tests.stack_marker", "--rootdir", str(tmp_path), "-q",
                            "--stack", "express-mongo", str(tmp_path), cwd=tmp_path)  # fmt: skip
-    assert "1 passed, 1 deselected, 5 errors" in one_stack.stdout, one_stack.stdout
+    assert "1 passed, 2 deselected, 5 errors" in one_stack.stdout, one_stack.stdout
