@@ -5,7 +5,7 @@ nothing left unrendered, every licence choice right, and reproducible renders.
 Each stack's own test module checks what only that stack has.
 
 Render only (Python and git, no toolchain, no database): none of these carries the
-`stack` marker, so `-m "not stack"` runs them for every stack in about a minute.
+`stack` marker: `-m "not stack"` runs them for every stack.
 """
 
 from __future__ import annotations
