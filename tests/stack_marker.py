@@ -76,7 +76,7 @@ def marked_stacks(item: pytest.Item) -> set[str]:
 
 def imported_drivers(module: ModuleType) -> set[str]:
     """The stacks whose driver the test module imports (the module, or names from it)."""
-    stacks = set()
+    stacks: set[str] = set()
     for value in vars(module).values():
         origin = (
             value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)

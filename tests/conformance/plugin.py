@@ -115,6 +115,7 @@ def conformance_target(
     if target.base_url:
         yield target.base_url
         return
+    assert target.module is not None  # a stack target without a problem has its driver
     workdir = tmp_path_factory.mktemp(f"conformance-{target.id}")
     with target.module.served(workdir) as base_url:
         yield base_url.rstrip("/")
