@@ -169,6 +169,16 @@ def test_the_stack_option_selects_that_stack_only(stack: str) -> None:
     assert conformance and len(conformance) * len(STACKS) == len(every_conformance)
 
 
+def test_against_a_base_url_the_conformance_tests_are_not_stack_tests() -> None:
+    # A server someone else runs: the suite once, kept by -m "not stack".
+    against_url = collected(
+        "tests/conformance", "--base-url", "http://127.0.0.1:9", "-m", "not stack"
+    )
+    per_stack = [n for n in collected("-m", "stack") if n.startswith("tests/conformance/")]
+    assert against_url and len(against_url) * len(STACKS) == len(per_stack)
+    assert all("[base-url" in n or "-base-url" in n for n in against_url), against_url[:5]
+
+
 def test_an_unknown_stack_is_one_clear_line() -> None:
     result = pytest_run("--collect-only", "-q", "--stack", "django")
     assert result.returncode == 4, result.stdout + result.stderr
