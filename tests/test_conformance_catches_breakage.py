@@ -1,7 +1,7 @@
 """The conformance suite fails, naming the rule, when a server breaks a rule of Tasks API v1.
 
 The server under test is tests/conformance/reference_server.py, a small in-memory
-implementation of the spec written for these tests: unbroken, the whole suite must
+implementation of docs/tasks-api-v1.md written for these tests: unbroken, the whole suite must
 pass against it (no false alarms); started with `--break <rule>`, the suite, narrowed
 with -k to the tests of that rule, must fail and its output must name the rule.
 """

@@ -25,6 +25,7 @@ from tests.harness import commands
 from tests.stacks import laravel_mysql as stack
 
 STACK = stack.STACK
+pytestmark = pytest.mark.stack(STACK)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 EXPECTED_FILES = [

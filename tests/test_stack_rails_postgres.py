@@ -18,6 +18,7 @@ from tests.harness import commands
 from tests.stacks import rails_postgres as rails
 
 STACK = rails.STACK
+pytestmark = pytest.mark.stack(STACK)
 HARNESS_RUBOCOP = Path(__file__).resolve().parent / "harness" / "rails" / "rubocop.yml"
 
 # This stack's own layout; what every project has is checked in test_generated_projects.py.

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 DOCUMENT = Path(__file__).resolve().parents[2] / "templates" / "_shared" / "openapi.yaml"
 TOKEN_LIFETIME = 3600
 
-# Each way this server can be broken, and the rule of the spec it then breaks.
+# Each way this server can be broken, and the rule of docs/tasks-api-v1.md it then breaks.
 BREAKS = {
     "no-request-id": "responses carry no X-Request-Id",
     "html-404": "an unknown route answers an HTML 404",
