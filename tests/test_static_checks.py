@@ -378,3 +378,65 @@ def test_dockerfiles_pass_hadolint(project: Path) -> None:
         [hadolint, "--no-color", "--failure-threshold", "warning", *ignores, *dockerfiles], project
     )
     assert result.returncode == 0, f"[{stack}] hadolint:\n{output(result)}"
+
+
+# The /docs page every stack serves ---------------------------------------------------------
+
+SWAGGER_UI_PAGE = TEMPLATES / "_shared" / "swagger-ui.html"
+SWAGGER_UI = Path.home() / ".cache" / "scaffolder-ci" / "static-checks" / "swagger-ui"
+
+
+def swagger_ui_modules() -> Path:
+    modules = SWAGGER_UI / "node_modules"
+    if not (modules / "swagger-ui-dist").is_dir() or shutil.which("node") is None:
+        unavailable(f"swagger-ui-dist and jsdom are not installed (run `{PROVISION}`)")
+    return modules
+
+
+def test_docs_page_pins_swagger_ui_with_integrity_hashes() -> None:
+    import base64
+    import hashlib
+
+    page = SWAGGER_UI_PAGE.read_text()
+    assets = re.findall(r'(?:href|src)="([^"]+)"\s+integrity="([^"]+)"', page)
+    urls = re.findall(r'(?:href|src)="(https?://[^"]+)"', page)
+    assert len(assets) == len(urls) == 2, (
+        f"swagger-ui.html: every asset from the CDN needs an integrity hash: {urls}"
+    )
+    dist = swagger_ui_modules() / "swagger-ui-dist"
+    installed = json.loads((dist / "package.json").read_text())["version"]
+    for url, integrity in assets:
+        match = re.search(r"/swagger-ui-dist@(\d+\.\d+\.\d+)/([\w.-]+)$", url)
+        assert match, f"swagger-ui.html: {url} is not one exact version of swagger-ui-dist"
+        assert match[1] == installed, (
+            f"swagger-ui.html pins {match[1]}; .ci/provision/static-checks.sh installs {installed}"
+        )
+        digest = hashlib.sha384((dist / match[2]).read_bytes()).digest()
+        expected = "sha384-" + base64.b64encode(digest).decode()
+        assert integrity == expected, (
+            f"swagger-ui.html: {url} has {integrity}, its bytes {expected}"
+        )
+
+
+def test_docs_page_tries_requests_out_on_its_own_origin(tmp_path: Path) -> None:
+    modules = swagger_ui_modules()
+    result = subprocess.run(
+        [
+            "node",
+            str(Path(__file__).resolve().parent / "tools" / "swagger-ui-servers.cjs"),
+            str(SWAGGER_UI_PAGE),
+            str(modules / "swagger-ui-dist" / "swagger-ui-bundle.js"),
+            str(TEMPLATES / "_shared" / "openapi.yaml"),
+        ],
+        env={**os.environ, "NODE_PATH": str(modules)},
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"loading swagger-ui.html in jsdom:\n{output(result)}"
+    loaded = json.loads(result.stdout)
+    # Each stack listens on its own port; the contract's `servers` names only one example.
+    assert [s["url"] for s in loaded["servers"]] == [loaded["origin"]], (
+        f"'Try it out' must call the page's own origin {loaded['origin']}, not {loaded['servers']}"
+    )

