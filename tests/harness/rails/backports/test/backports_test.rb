@@ -1,0 +1,76 @@
+# Each backport against Rails 6.1, on its own (the generated project's tests use
+# them too). Run by tests/test_stack_rails_postgres.py:
+#   DATABASE_URL=postgres://... ruby -Ilib test/backports_test.rb
+require "minitest/autorun"
+require "rails"
+require "active_record"
+require "action_dispatch"
+require "bcrypt"
+require "rails_backports"
+
+ActiveModel::SecurePassword.min_cost = true # bcrypt's cheapest cost: these tests count, not time
+ActiveRecord::Base.establish_connection(ENV.fetch("DATABASE_URL"))
+ActiveRecord::Migration.verbose = false
+ActiveRecord::Schema.define do
+  create_table :backport_accounts, force: true do |t|
+    t.string :email, null: false
+    t.string :password_digest, null: false
+  end
+end
+
+class BackportAccount < ActiveRecord::Base
+  has_secure_password
+end
+
+class AssumeSSLTest < Minitest::Test
+  def test_marks_every_request_as_https
+    seen = nil
+    app = ActionDispatch::AssumeSSL.new(->(env) { seen = ActionDispatch::Request.new(env); [ 200, {}, [] ] })
+    app.call(Rack::MockRequest.env_for("http://example.com/health"))
+
+    assert seen.ssl?
+    assert_equal "https", seen.scheme
+  end
+end
+
+class AuthenticateByTest < Minitest::Test
+  def setup
+    BackportAccount.delete_all
+    @account = BackportAccount.create!(email: "ada@example.com", password: "password123")
+  end
+
+  def test_finds_the_record_with_the_right_password_only
+    assert_equal @account, BackportAccount.authenticate_by(email: "ada@example.com", password: "password123")
+    assert_nil BackportAccount.authenticate_by(email: "ada@example.com", password: "wrong")
+    assert_nil BackportAccount.authenticate_by(email: "ada@example.com", password: "")
+  end
+
+  def test_hashes_the_password_when_no_record_matches
+    hashed = 0
+    counting = Module.new { define_method(:create) { |*args, **kw| hashed += 1; super(*args, **kw) } }
+    BCrypt::Password.singleton_class.prepend(counting)
+
+    assert_nil BackportAccount.authenticate_by(email: "nobody@example.com", password: "password123")
+    assert_equal 1, hashed
+  end
+
+  def test_wants_a_password_and_a_finder
+    assert_raises(ArgumentError) { BackportAccount.authenticate_by(email: "ada@example.com") }
+    assert_raises(ArgumentError) { BackportAccount.authenticate_by(password: "password123") }
+  end
+end
+
+class PasswordBytesTest < Minitest::Test
+  def test_counts_bytes_not_characters
+    assert BackportAccount.new(email: "a@example.com", password: "a" * 72).valid?
+
+    account = BackportAccount.new(email: "b@example.com", password: "é" * 37) # 37 characters, 74 bytes
+    assert_not_valid account
+    assert_equal [ "is too long" ], account.errors[:password]
+  end
+
+  private
+    def assert_not_valid(record)
+      assert_equal false, record.valid?
+    end
+end
