@@ -2,7 +2,9 @@ class User < ApplicationRecord
   # How long an access token from POST /api/v1/auth/login stays valid.
   ACCESS_TOKEN_TTL = 1.hour
 
-  # bcrypt hash in password_digest; adds `password` and `authenticate(password)`.
+  # bcrypt hash in password_digest; adds `password`, `authenticate(password)` and
+  # `User.authenticate_by`. It also refuses a password over bcrypt's 72 bytes ("is too
+  # long"): bcrypt would ignore everything after byte 72.
   has_secure_password
 
   has_many :tasks, dependent: :destroy
@@ -20,10 +22,11 @@ class User < ApplicationRecord
     super(value.is_a?(String) ? self.class.normalize_email(value) : value)
   end
 
-  # JSON may send a number or a boolean: validate its text (too short is then a 422),
-  # where has_secure_password would call String methods on it and fail with a 500.
-  def password=(value)
-    super(value.nil? || value.is_a?(String) ? value : value.to_s)
+  # How many tasks the user has, of one status or in all: from the counters Task keeps
+  # on this row (db/migrate/*_add_task_counters_to_users.rb), not a COUNT over tasks.
+  def tasks_count(status = nil)
+    statuses = status ? [ status ] : Task::STATUSES
+    statuses.sum { |each| self[:"#{each}_tasks_count"] }
   end
 
   # A signed, expiring token holding the user's id: tampering breaks the signature

@@ -5,13 +5,13 @@ module Api
       allow_unauthenticated_access
 
       def create
-        login = Login.new(params.permit(:email, :password))
+        login = Login.new(typed_params(strings: %i[ email password ]))
         login.validate!
 
         if (user = login.user)
           render json: { accessToken: user.access_token, tokenType: "Bearer", expiresIn: User::ACCESS_TOKEN_TTL.to_i }
         else
-          render_problem :unauthorized, "The e-mail or the password is wrong."
+          request_authentication "The e-mail or the password is wrong."
         end
       end
     end
