@@ -14,3 +14,5 @@ end
 require "rails_backports/assume_ssl"
 require "rails_backports/authenticate_by"
 require "rails_backports/password_bytes"
+require "rails_backports/normalizes"
+require "rails_backports/enum_validate"

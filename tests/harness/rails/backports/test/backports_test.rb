@@ -15,11 +15,21 @@ ActiveRecord::Schema.define do
   create_table :backport_accounts, force: true do |t|
     t.string :email, null: false
     t.string :password_digest, null: false
+    t.string :nickname
+    t.string :state, null: false, default: "open"
   end
 end
 
 class BackportAccount < ActiveRecord::Base
   has_secure_password
+  normalizes :email, with: ->(email) { email.strip.downcase }
+  normalizes :nickname, with: ->(nickname) { nickname.presence }
+  enum :state, { open: "open", closed: "closed" }, validate: { message: "must be open or closed" }
+end
+
+class StrictAccount < ActiveRecord::Base
+  self.table_name = "backport_accounts"
+  enum :state, { open: "open", closed: "closed" }
 end
 
 class AssumeSSLTest < Minitest::Test
@@ -73,4 +83,42 @@ class PasswordBytesTest < Minitest::Test
     def assert_not_valid(record)
       assert_equal false, record.valid?
     end
+end
+
+class NormalizesTest < Minitest::Test
+  def setup
+    BackportAccount.delete_all
+  end
+
+  def test_normalizes_on_assignment_and_in_finders
+    account = BackportAccount.create!(email: "  Ada@Example.COM ", password: "password123", nickname: "  ")
+
+    assert_equal "ada@example.com", account.email
+    assert_nil account.nickname
+    assert_equal account, BackportAccount.find_by(email: " ADA@example.com")
+    assert_equal "bob@example.com", BackportAccount.normalize_value_for(:email, " BOB@example.com ")
+  end
+
+  def test_leaves_nil_alone
+    assert_nil BackportAccount.new(email: nil).email
+  end
+end
+
+class EnumValidateTest < Minitest::Test
+  def test_an_unknown_value_makes_the_record_invalid_instead_of_raising
+    account = BackportAccount.new(email: "c@example.com", password: "password123", state: "someday")
+
+    assert_equal "someday", account.state
+    assert_equal false, account.valid?
+    assert_equal [ "must be open or closed" ], account.errors[:state]
+
+    account.state = "closed"
+    assert account.valid?
+    assert account.closed?
+  end
+
+  def test_without_validate_the_positional_enum_still_raises
+    assert_raises(ArgumentError) { StrictAccount.new(state: "someday") }
+    assert_equal %w[ open closed ], StrictAccount.states.keys
+  end
 end
