@@ -14,6 +14,6 @@ class Login
     # passwords: a longer one can never be right.
     return if password.to_s.bytesize > ActiveModel::SecurePassword::MAX_PASSWORD_LENGTH_ALLOWED
 
-    User.authenticate_by(email: User.normalize_email(email), password: password.to_s)
+    User.authenticate_by(email: email, password: password.to_s)
   end
 end

@@ -9,18 +9,13 @@ class User < ApplicationRecord
 
   has_many :tasks, dependent: :destroy
 
+  # E-mail comparison is case-insensitive: e-mails are stored trimmed and lower-cased,
+  # and finders normalize what they are given the same way (find_by(email: "Ada@...")).
+  normalizes :email, with: ->(email) { email.strip.downcase }
+
   validates :email, presence: true, format: { with: URI::MailTo::EMAIL_REGEXP }, uniqueness: true
   validates :password, length: { minimum: 8 }, allow_nil: true
   validates :name, length: { maximum: 100 }, allow_nil: true
-
-  # E-mail comparison is case-insensitive: e-mails are stored lower-cased.
-  def self.normalize_email(email)
-    email.to_s.strip.downcase
-  end
-
-  def email=(value)
-    super(value.is_a?(String) ? self.class.normalize_email(value) : value)
-  end
 
   # How many tasks the user has, of one status or in all: from the counters Task keeps
   # on this row (db/migrate/*_add_task_counters_to_users.rb), not a COUNT over tasks.
