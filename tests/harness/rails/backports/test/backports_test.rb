@@ -122,3 +122,24 @@ class EnumValidateTest < Minitest::Test
     assert_equal %w[ open closed ], StrictAccount.states.keys
   end
 end
+
+class RateLimitTest < Minitest::Test
+  class LimitedController < ActionController::API
+    rate_limit to: 2, within: 1.minute, store: ActiveSupport::Cache::MemoryStore.new, only: :create,
+      with: -> { render plain: "slow down", status: :too_many_requests }
+
+    def create = head(:no_content)
+    def show = head(:no_content)
+  end
+
+  def call(action, ip)
+    env = Rack::MockRequest.env_for("/", "REMOTE_ADDR" => ip)
+    LimitedController.action(action).call(env).first
+  end
+
+  def test_refuses_a_client_over_the_limit_and_only_that_client
+    assert_equal [ 204, 204, 429, 429 ], 4.times.map { call(:create, "192.0.2.1") }
+    assert_equal 204, call(:create, "192.0.2.2")
+    assert_equal 204, call(:show, "192.0.2.1") # only: :create
+  end
+end
