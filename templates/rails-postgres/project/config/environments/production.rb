@@ -27,6 +27,10 @@ Rails.application.configure do
     end
   }
 
+  # Rails.cache (the login rate limit counts there): on disk, so all Puma workers of
+  # one machine share it. Several machines would share a Redis or Solid Cache instead.
+  config.cache_store = :file_store, Rails.root.join("tmp/cache")
+
   # Log to STDOUT (the container's log), tagged with the request id (config/application.rb).
   config.logger = ActiveSupport::TaggedLogging.new(ActiveSupport::Logger.new($stdout))
 

@@ -95,6 +95,20 @@ class AuthTest < ActionDispatch::IntegrationTest
     ActiveModel::SecurePassword.min_cost = true
   end
 
+  test "login attempts are rate limited per client" do
+    Rails.configuration.x.login_rate_limit.times do
+      post "/api/v1/auth/login", params: { email: "ada@example.com", password: "wrong-password" }, as: :json
+      assert_problem :unauthorized
+    end
+
+    post "/api/v1/auth/login", params: { email: "ada@example.com", password: "password123" }, as: :json
+    assert_problem :too_many_requests
+
+    post "/api/v1/auth/login", params: { email: "ada@example.com", password: "password123" }, as: :json,
+      headers: { "REMOTE_ADDR" => "203.0.113.7" }
+    assert_response :ok
+  end
+
   test "login without credentials is a validation error" do
     post "/api/v1/auth/login", params: {}, as: :json
 
