@@ -6,6 +6,7 @@ require "rails"
 require "active_record"
 require "action_dispatch"
 require "bcrypt"
+require "active_support/testing/time_helpers"
 require "rails_backports"
 
 ActiveModel::SecurePassword.min_cost = true # bcrypt's cheapest cost: these tests count, not time
@@ -20,8 +21,11 @@ ActiveRecord::Schema.define do
   end
 end
 
+RailsBackports::TokenFor.verifier = ActiveSupport::MessageVerifier.new("a test secret", digest: "SHA256")
+
 class BackportAccount < ActiveRecord::Base
   has_secure_password
+  generates_token_for(:access, expires_in: 1.hour) { password_salt.last(10) }
   normalizes :email, with: ->(email) { email.strip.downcase }
   normalizes :nickname, with: ->(nickname) { nickname.presence }
   enum :state, { open: "open", closed: "closed" }, validate: { message: "must be open or closed" }
@@ -141,5 +145,31 @@ class RateLimitTest < Minitest::Test
     assert_equal [ 204, 204, 429, 429 ], 4.times.map { call(:create, "192.0.2.1") }
     assert_equal 204, call(:create, "192.0.2.2")
     assert_equal 204, call(:show, "192.0.2.1") # only: :create
+  end
+end
+
+class TokenForTest < Minitest::Test
+  include ActiveSupport::Testing::TimeHelpers
+  def setup
+    BackportAccount.delete_all
+    @account = BackportAccount.create!(email: "tok@example.com", password: "password123")
+  end
+
+  def test_a_token_finds_its_record_until_it_expires
+    token = @account.generate_token_for(:access)
+
+    assert_equal @account, BackportAccount.find_by_token_for(:access, token)
+    assert_nil BackportAccount.find_by_token_for(:access, token.reverse)
+    travel(1.hour + 1.second) { assert_nil BackportAccount.find_by_token_for(:access, token) }
+  end
+
+  def test_a_new_password_revokes_the_tokens
+    token = @account.generate_token_for(:access)
+    salt = @account.password_salt
+
+    @account.update!(password: "another-password")
+    refute_equal salt, @account.password_salt
+    assert_nil BackportAccount.find_by_token_for(:access, token)
+    assert_equal @account, BackportAccount.find_by_token_for(:access, @account.generate_token_for(:access))
   end
 end
