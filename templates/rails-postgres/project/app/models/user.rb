@@ -24,14 +24,19 @@ class User < ApplicationRecord
     statuses.sum { |each| self[:"#{each}_tasks_count"] }
   end
 
-  # A signed, expiring token holding the user's id: tampering breaks the signature
-  # (the key derives from secret_key_base), and no token table is needed.
-  def access_token
-    signed_id(expires_in: ACCESS_TOKEN_TTL, purpose: :access_token)
+  # Access tokens: signed (the key derives from secret_key_base, so tampering breaks
+  # them), expiring, and revoked by a new password, whose salt they carry a piece of.
+  # No token table is needed.
+  generates_token_for :access, expires_in: ACCESS_TOKEN_TTL do
+    password_salt.last(10)
   end
 
-  # The user of a valid, unexpired token; nil otherwise.
+  def access_token
+    generate_token_for(:access)
+  end
+
+  # The user of a valid, unexpired, unrevoked token; nil otherwise.
   def self.find_by_access_token(token)
-    find_signed(token, purpose: :access_token)
+    find_by_token_for(:access, token)
   end
 end
