@@ -320,6 +320,21 @@ def test_production_refuses_the_placeholder_secret(production) -> None:
     assert "Traceback" not in output and "rails aborted" not in output, output
 
 
+def test_concurrent_registrations_of_one_email_give_one_account(production) -> None:
+    """Both Puma workers race on one e-mail: exactly one 201, the others 409, never a 500."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    email = f"race-{uuid.uuid4().hex[:8]}@example.com"
+
+    def register(_: int) -> int:
+        return requests.post(f"{production.running.base_url}/api/v1/auth/register", timeout=60,
+                             json={"email": email, "password": "password123"}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(register, range(8)))
+    assert statuses == [201] + [409] * 7, statuses
+
+
 def test_insert_tasks_fills_the_list(production) -> None:
     base_url = production.running.base_url
     email, headers = _register(base_url)
