@@ -65,7 +65,7 @@ def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless Debian's Ruby, Bundler, Rails and make are there."""
     require("ruby", "bundle", "make", why="Debian's ruby, bundler and make (.ci/provision/ruby.sh)")
     found = subprocess.run(["ruby", "-e", 'gem "rails", "~> 6.1.7"; require "rails"; print Rails.version'],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, check=False)
     if found.returncode != 0:
         unavailable("Debian's ruby-rails 6.1 is not installed (.ci/provision/ruby.sh)")
 
@@ -128,7 +128,7 @@ def psql(database_url: str, sql: str, **variables: str) -> str:
     command = [shutil.which("psql") or pg_bin("psql"), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1",
                *(f"--set={name}={value}" for name, value in variables.items()), "-d", database_url]
     result = subprocess.run(command, input=sql, text=True, capture_output=True, timeout=600,
-                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
+                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"}, check=False)
     if result.returncode != 0:
         raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{result.stdout}{result.stderr}")
     return result.stdout
