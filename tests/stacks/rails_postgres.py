@@ -38,21 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.harness import commands
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
-
-try:
-    from tests.harness.running import Running
-except SyntaxError:
-    # tests/harness/running.py as of 9466654 does not parse (its docstring quotes a
-    # docstring with the same triple quotes). The same handle, until that is fixed.
-    from collections.abc import Callable
-
-    @dataclass(frozen=True)
-    class Running:  # type: ignore[no-redef]
-        stack: str
-        base_url: str
-        insert_tasks: Callable[[str, int], None]
 
 STACK = "rails-postgres"
 RAILS_SERIES = "6.1"  # Debian 12's ruby-rails
