@@ -163,13 +163,131 @@ def test_the_projects_own_tests_pass_on_mariadb(harness_copy: Path, mariadb) -> 
     assert int(summary.group(1)) >= 20, f"[{STACK}] fewer tests ran than the project has:\n{result.stdout}"
 
 
-def test_the_served_app_answers(tmp_path: Path) -> None:
-    with stack.served(tmp_path) as base_url:
+def call(base_url: str, method: str, path: str, body: dict | None = None, token: str | None = None):
+    """(status, parsed JSON or None, headers) of one request; errors are answers too."""
+    import json
+    import urllib.error
+
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base_url + path, data=data, method=method, headers=headers)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=60) as response:
+            raw, status, answer_headers = response.read(), response.status, response.headers
+    except urllib.error.HTTPError as error:
+        raw, status, answer_headers = error.read(), error.code, error.headers
+    return status, (json.loads(raw) if raw.strip().startswith(b"{") else None), answer_headers
+
+
+def register_and_login(base_url: str, email: str) -> str:
+    status, body, _ = call(base_url, "POST", "/api/v1/auth/register", {"email": email, "password": "password123"})
+    assert status == 201, f"[{STACK}] register: {status} {body}"
+    status, body, _ = call(base_url, "POST", "/api/v1/auth/login", {"email": email, "password": "password123"})
+    assert status == 200, f"[{STACK}] login: {status} {body}"
+    return body["accessToken"]
+
+
+def test_the_development_server_answers_health_and_a_login(tmp_path: Path) -> None:
+    """`make run` (PHP's built-in server) still works; the conformance suite uses `make serve`."""
+    with stack.development(tmp_path) as base_url:
         with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
             assert response.status == 200
             assert response.headers["X-Request-Id"]
         with urllib.request.urlopen(f"{base_url}/openapi.yaml", timeout=10) as response:
             assert response.read() == (TEMPLATES / "_shared/openapi.yaml").read_bytes()
+        token = register_and_login(base_url, "dev@example.com")
+        status, body, _ = call(base_url, "GET", "/api/v1/auth/me", token=token)
+        assert (status, body["email"]) == (200, "dev@example.com"), f"[{STACK}] me: {status} {body}"
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory):
+    with stack.production(tmp_path_factory.mktemp("laravel-production")) as running:
+        yield running
+
+
+def test_make_serve_is_nginx_in_front_of_php_fpm_as_production(production) -> None:
+    from tests.harness.server import server_output
+
+    status, body, headers = call(production.base_url, "GET", "/health")
+    assert (status, body) == (200, {"status": "ok", "checks": {"database": "ok"}})
+    assert headers["Server"] == "nginx", f"[{STACK}] not served by nginx: {dict(headers)}"
+    assert "X-Powered-By" not in headers
+    status, body, headers = call(production.base_url, "GET", "/index.php/../../.env")
+    assert status in (400, 404), f"[{STACK}] {status}"
+    status, body, headers = call(production.base_url, "GET", "/no/such/route")
+    assert status == 404 and headers["Content-Type"].startswith("application/problem+json")
+    output = server_output(production.base_url, tail=20_000) or ""
+    assert "docker/serve" in output and "php artisan serve" not in output, output
+
+
+def test_concurrent_registrations_of_one_email_give_one_201_and_409s(production) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = {"email": "race@example.com", "password": "password123"}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(lambda _: call(production.base_url, "POST", "/api/v1/auth/register", body), range(6)))
+    statuses = sorted(status for status, _, _ in answers)
+    assert statuses == [201] + [409] * 5, f"[{STACK}] concurrent registrations: {statuses} {answers}"
+
+
+def test_insert_tasks_fills_the_list_the_api_serves(production) -> None:
+    token = register_and_login(production.base_url, "bulk@example.com")
+    production.insert_tasks("bulk@example.com", 1000)
+
+    status, page, _ = call(production.base_url, "GET", "/api/v1/tasks?status=todo&sort=-createdAt&pageSize=100", token=token)
+    assert status == 200, f"[{STACK}] {status} {page}"
+    assert page["totalItems"] == 334 and page["totalPages"] == 4  # 1, 4, 7 ... 1000: todo
+    created = [item["createdAt"] for item in page["items"]]
+    assert created == sorted(created, reverse=True) and len(set(created)) == 100
+    assert {item["status"] for item in page["items"]} == {"todo"}
+    status, everything, _ = call(production.base_url, "GET", "/api/v1/tasks?sort=dueDate&pageSize=100", token=token)
+    assert everything["totalItems"] == 1000
+    assert all(item["dueDate"] for item in everything["items"])  # 500 with a due date come first
+
+
+def test_the_list_query_reads_one_page_through_an_index_at_scale(production) -> None:
+    """At 30,000 tasks, MariaDB runs the benchmarked list (`status=todo&sort=-createdAt`) off an
+    index: the page in index order (no filesort, about one page of rows read), the count
+    from the index alone (no table rows)."""
+    db, database = stack.DATABASES[production.base_url]
+    register_and_login(production.base_url, "plan@example.com")
+    production.insert_tasks("plan@example.com", 30_000)
+    owner = db.sql(f"SELECT id FROM `{database}`.users WHERE email = 'plan@example.com'").split()[-1]
+    # The two queries Eloquent sends for GET /api/v1/tasks?status=todo&sort=-createdAt.
+    where = f"`tasks`.`user_id` = {owner} and `tasks`.`user_id` is not null and `status` = 'todo'"
+    output = db.sql(
+        f"USE `{database}`; ANALYZE TABLE tasks;"
+        f"ANALYZE select count(*) as aggregate from `tasks` where {where};"
+        f"ANALYZE select * from `tasks` where {where} order by `created_at` desc, `id` desc limit 20 offset 0;"
+    )
+    lines = output.splitlines()
+    header = next(line.split("\t") for line in lines if line.startswith("id\t"))
+    count, page = (dict(zip(header, line.split("\t"))) for line in lines if line.startswith("1\t"))
+    shown = f"[{STACK}] plans (MariaDB's ANALYZE):\n{output}"
+    assert count["key"].startswith("tasks_user_id_status") and "Using index" in count["Extra"], shown
+    assert page["key"].startswith("tasks_user_id_") and "filesort" not in page["Extra"], shown
+    assert float(page["r_rows"]) <= 100, shown
+
+
+def test_production_refuses_to_start_without_an_app_key(harness_copy: Path, mariadb) -> None:
+    env = {**stack.env_for(mariadb.url("laravel_nokey")), "APP_ENV": "production", "APP_KEY": ""}
+    result = subprocess.run(["make", "migrate"], cwd=harness_copy, env={**os.environ, **env},
+                            capture_output=True, text=True, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"[{STACK}] migrate ran in production without APP_KEY:\n{output}"
+    assert "APP_KEY is not set: refusing to run in production" in output, output
+
+
+def test_make_serve_is_the_command_the_readme_shows(project: Path) -> None:
+    import yaml
+
+    commands_table = yaml.safe_load((TEMPLATES / STACK / "stack.yml").read_text())["commands"]
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (project / "Makefile").read_text(), re.M).group(1)
+    assert re.sub(r"\$\((\w+)\)", r"$\1", recipe) == commands_table["serve"]
 
 
 def test_the_harness_runs_the_projects_bootstrap_file(project: Path, harness_copy: Path) -> None:

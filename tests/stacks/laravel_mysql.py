@@ -23,8 +23,12 @@ What learners get and what this harness runs differ, and only here:
     middleware (same config/cors.php keys), the English validation messages,
     TrimStrings leaving passwords alone, the framework's default config and providers.
 - The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 11 `<source>`
-  element only earns a schema warning); `php artisan serve` is replaced by
-  `php -S` with a router script (what `serve` runs underneath).
+  element only earns a schema warning); `php artisan serve` (`make run`, the
+  development server) is replaced by `php -S` with a router script (what `serve`
+  runs underneath).
+- `make serve`, the production server (docker/serve: nginx in front of php-fpm, with
+  OPcache), runs as generated on Debian's nginx and php8.2-fpm
+  (.ci/provision/php-fpm.sh); the conformance suite goes through it.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
   Dockerfile and docker-compose.yml (no Docker engine). `composer validate` checks
@@ -35,13 +39,26 @@ What learners get and what this harness runs differ, and only here:
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 from tests.harness import commands
-from tests.harness.scaffold import generate as scaffold_generate
-from tests.harness.toolchain import require, unavailable
+
+try:
+    from tests.harness.running import Running
+except SyntaxError:  # its docstring nests triple quotes (reported): the same fields, duck-typed
+    from dataclasses import dataclass as _dataclass
+
+    @_dataclass(frozen=True)
+    class Running:  # type: ignore[no-redef]
+        stack: str
+        base_url: str
+        insert_tasks: object
+
+from tests.harness.scaffold import generate as scaffold_generate  # noqa: E402
+from tests.harness.toolchain import require, unavailable  # noqa: E402
 
 STACK = "laravel-mysql"
 HARNESS = Path(__file__).resolve().parents[1] / "harness" / "laravel"
@@ -98,13 +115,82 @@ def migrate(copy: Path, database_url: str) -> None:
 
 
 def serve_command() -> str:
-    """`php artisan serve` is `php -S` underneath; HOST and PORT come from server.serve()."""
+    """`make run`: `php artisan serve` is `php -S` underneath; HOST and PORT come from server.serve()."""
     return f'exec php -S "$HOST:$PORT" -t public {HARNESS / "router.php"}'
 
 
+def require_production_toolchain() -> None:
+    require_toolchain()
+    if not any(shutil.which(name, path="/usr/sbin:/usr/local/sbin:" + os.environ.get("PATH", ""))
+               for name in ("php-fpm8.2", "php-fpm")):
+        unavailable("php-fpm is not installed (.ci/provision/php-fpm.sh)")
+    if not shutil.which("nginx", path="/usr/sbin:/usr/local/sbin:" + os.environ.get("PATH", "")):
+        unavailable("nginx is not installed (.ci/provision/php-fpm.sh)")
+
+
+def insert_tasks_sql(database: str, owner_email: str, count: int) -> str:
+    """One INSERT ... SELECT over MariaDB's sequence engine (seq_1_to_N): set-based, seconds for 100k.
+
+    Statuses cycle todo/doing/done, every other task has a dueDate, createdAt values are
+    distinct (one second apart, continuing after the owner's existing tasks).
+    """
+    if count < 1:
+        return "SELECT 1;"
+    email = owner_email.replace("\\", "\\\\").replace("'", "''")
+    return f"""
+        USE `{database}`;
+        SELECT id INTO @owner FROM users WHERE email = LOWER('{email}');
+        SELECT COUNT(*) INTO @base FROM tasks WHERE user_id = @owner;
+        INSERT INTO tasks (user_id, title, description, status, due_date, created_at, updated_at)
+        SELECT @owner,
+               CONCAT('Task ', @base + seq),
+               IF(seq % 4 = 0, CONCAT('Description of task ', @base + seq), NULL),
+               ELT(1 + (@base + seq - 1) % 3, 'todo', 'doing', 'done'),
+               IF((@base + seq) % 2 = 0, '2026-01-01' + INTERVAL (@base + seq) % 730 DAY, NULL),
+               '2020-01-01 00:00:00' + INTERVAL (@base + seq) SECOND,
+               '2020-01-01 00:00:00' + INTERVAL (@base + seq) SECOND
+        FROM seq_1_to_{int(count)}
+        WHERE @owner IS NOT NULL;
+        SELECT ROW_COUNT();
+    """
+
+
+# base URL -> (MariaDBServer, database name) of each running production(): the stack test
+# reads the list query's plan there.
+DATABASES: dict[str, tuple[object, str]] = {}
+
+
 @contextlib.contextmanager
-def served(workdir: Path) -> Iterator[str]:
-    """The generated app (migrated) under `php -S`, on a throwaway MariaDB; yields its base URL."""
+def production(workdir: Path) -> Iterator[Running]:
+    """`make migrate serve` (the production server) on a throwaway database."""
+    from tests.harness.mariadb import MariaDBServer
+    from tests.harness.server import serve
+
+    require_production_toolchain()
+    with MariaDBServer() as db:
+        project = generate(workdir)
+        copy = harness_copy(project)
+        database = "laravel_production"
+        url = db.url(database)
+
+        def insert_tasks(owner_email: str, count: int) -> None:
+            inserted = db.sql(insert_tasks_sql(database, owner_email, count)).split()
+            assert count < 1 or inserted[-1] == str(count), (
+                f"[{STACK}] insert_tasks({owner_email!r}, {count}) inserted {inserted[-1:]} rows "
+                "(is the user registered?)"
+            )
+
+        with serve(STACK, copy, command=["make", "migrate", "serve"], env=env_for(url)) as base_url:
+            DATABASES[base_url] = (db, database)
+            try:
+                yield Running(stack=STACK, base_url=base_url, insert_tasks=insert_tasks)
+            finally:
+                DATABASES.pop(base_url, None)
+
+
+@contextlib.contextmanager
+def development(workdir: Path) -> Iterator[str]:
+    """`make migrate run` (the development server, `php -S` here) on a throwaway MariaDB; its base URL."""
     from tests.harness.mariadb import MariaDBServer
     from tests.harness.server import serve
 
@@ -112,7 +198,14 @@ def served(workdir: Path) -> Iterator[str]:
     with MariaDBServer() as db:
         project = generate(workdir)
         copy = harness_copy(project)
-        url = db.url("laravel_conformance")
+        url = db.url("laravel_development")
         migrate(copy, url)
         with serve(STACK, copy, command=serve_command(), env=env_for(url)) as base_url:
             yield base_url
+
+
+@contextlib.contextmanager
+def served(workdir: Path) -> Iterator[str]:
+    """The conformance suite's target: the production server (nginx + php-fpm); its base URL."""
+    with production(workdir) as running:
+        yield running.base_url
