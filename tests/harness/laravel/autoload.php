@@ -34,6 +34,8 @@ function laravel_harness_psr4(array $roots): void
 laravel_harness_psr4([
     'Harness\\' => __DIR__.'/src/',
     'Illuminate\\Foundation\\Configuration\\' => __DIR__.'/src/Configuration/',
+    // Newer framework classes the project uses, each backported in a file of its own.
+    'Illuminate\\Database\\' => __DIR__.'/src/Backports/Database/',
 ]);
 
 function laravel_harness_autoload_project(string $basePath): void

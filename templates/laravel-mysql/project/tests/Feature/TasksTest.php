@@ -65,6 +65,45 @@ class TasksTest extends ApiTestCase
             ->assertJsonPath('items.0.title', 'c');
     }
 
+    public function test_due_date_sorts_put_tasks_without_one_last_both_ways(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        foreach ([null, '2030-01-02', null, '2030-01-01'] as $due) {
+            Task::factory()->for($user)->create(['due_date' => $due]);
+        }
+
+        $ascending = $this->withToken($token)->getJson('/api/v1/tasks?sort=dueDate')->assertOk();
+        $this->assertSame(['2030-01-01', '2030-01-02', null, null], array_column($ascending->json('items'), 'dueDate'));
+        $descending = $this->withToken($token)->getJson('/api/v1/tasks?sort=-dueDate')->assertOk();
+        $this->assertSame(['2030-01-02', '2030-01-01', null, null], array_column($descending->json('items'), 'dueDate'));
+        // Ties (no due date) are broken by id, in the sort's direction.
+        $nullIds = array_column(array_slice($ascending->json('items'), 2), 'id');
+        $this->assertTrue((int) $nullIds[0] < (int) $nullIds[1]);
+    }
+
+    public function test_title_sorts_by_code_point(): void
+    {
+        [$user, $token] = $this->userWithToken();
+        foreach (['b', 'B', 'a', 'É', 'A'] as $title) {
+            Task::factory()->for($user)->create(['title' => $title]);
+        }
+
+        $response = $this->withToken($token)->getJson('/api/v1/tasks?sort=title')->assertOk();
+
+        $this->assertSame(['A', 'B', 'a', 'b', 'É'], array_column($response->json('items'), 'title'));
+    }
+
+    public function test_an_empty_or_blank_description_is_null(): void
+    {
+        [, $token] = $this->userWithToken();
+
+        foreach (['', '   '] as $description) {
+            $this->withToken($token)->postJson('/api/v1/tasks', ['title' => 'T', 'description' => $description])
+                ->assertStatus(201)
+                ->assertJsonPath('description', null);
+        }
+    }
+
     public function test_list_reads_only_one_page_from_the_database(): void
     {
         [$user, $token] = $this->userWithToken();

@@ -21,6 +21,8 @@ class TaskController extends Controller
         // paginate() runs one COUNT and one LIMIT/OFFSET query: no rows are sliced in PHP.
         $tasks = $request->user()->tasks()
             ->when($request->status(), fn ($query, $status) => $query->where('status', $status))
+            // MySQL sorts NULL first when ascending: tasks without a due date go last both ways.
+            ->when($column === 'due_date', fn ($query) => $query->orderByRaw('due_date is null'))
             ->orderBy($column, $direction)
             ->orderBy('id', $direction)
             ->paginate($pageSize, ['*'], 'page', $request->page());
