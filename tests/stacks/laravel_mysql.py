@@ -132,7 +132,8 @@ def insert_tasks_sql(database: str, owner_email: str, count: int) -> str:
     """One INSERT ... SELECT over MariaDB's sequence engine (seq_1_to_N): set-based, seconds for 100k.
 
     Statuses cycle todo/doing/done, every other task has a dueDate, createdAt values are
-    distinct (one second apart, continuing after the owner's existing tasks).
+    distinct (one second apart, continuing after the owner's existing tasks). The app's
+    task_counts (its counter cache for totalItems) is recounted for the owner.
     """
     if count < 1:
         return "SELECT 1;"
@@ -151,7 +152,12 @@ def insert_tasks_sql(database: str, owner_email: str, count: int) -> str:
                '2020-01-01 00:00:00' + INTERVAL (@base + seq) SECOND
         FROM seq_1_to_{int(count)}
         WHERE @owner IS NOT NULL;
-        SELECT ROW_COUNT();
+        SELECT ROW_COUNT() INTO @inserted;
+        -- The app's counter cache (task_counts, kept by the Task model): recounted for the owner.
+        INSERT INTO task_counts (user_id, status, total)
+        SELECT user_id, status, COUNT(*) FROM tasks WHERE user_id = @owner GROUP BY user_id, status
+        ON DUPLICATE KEY UPDATE total = VALUES(total);
+        SELECT @inserted;
     """
 
 

@@ -104,7 +104,7 @@ class TasksTest extends ApiTestCase
         }
     }
 
-    public function test_list_reads_only_one_page_from_the_database(): void
+    public function test_list_reads_one_page_and_the_total_from_the_counter_cache(): void
     {
         [$user, $token] = $this->userWithToken();
         Task::factory()->count(5)->for($user)->create();
@@ -113,16 +113,32 @@ class TasksTest extends ApiTestCase
         $this->withToken($token)->getJson('/api/v1/tasks?page=2&pageSize=2')
             ->assertOk()
             ->assertJsonCount(2, 'items')
-            ->assertJsonPath('totalItems', 5);
-        $taskQueries = array_filter(
-            array_column(DB::getQueryLog(), 'query'),
-            fn (string $sql) => str_contains($sql, 'from `tasks`'),
-        );
+            ->assertJsonPath('totalItems', 5)
+            ->assertJsonPath('totalPages', 3);
+        $queries = implode("\n", array_column(DB::getQueryLog(), 'query'));
 
-        // One COUNT(*) and one LIMIT/OFFSET select: the rows are never all loaded.
-        $this->assertCount(2, $taskQueries);
-        $this->assertMatchesRegularExpression('/count\(\*\)/i', implode("\n", $taskQueries));
-        $this->assertMatchesRegularExpression('/limit 2 offset 2/i', implode("\n", $taskQueries));
+        // One LIMIT/OFFSET select of tasks, and the total from task_counts: no COUNT(*) of tasks.
+        $this->assertSame(1, substr_count($queries, 'from `tasks`'), $queries);
+        $this->assertMatchesRegularExpression('/limit 2 offset 2/i', $queries);
+        $this->assertStringContainsString('from `task_counts`', $queries);
+    }
+
+    public function test_the_totals_follow_creates_status_changes_and_deletes(): void
+    {
+        [, $token] = $this->userWithToken();
+        $api = $this->withToken($token);
+        $total = fn (string $query = '') => $api->getJson("/api/v1/tasks?{$query}")->json('totalItems');
+
+        $first = $api->postJson('/api/v1/tasks', ['title' => 'One'])->json('id');
+        $api->postJson('/api/v1/tasks', ['title' => 'Two', 'status' => 'doing']);
+        $this->assertSame([2, 1, 1, 0], [$total(), $total('status=todo'), $total('status=doing'), $total('status=done')]);
+
+        $api->patchJson("/api/v1/tasks/{$first}", ['status' => 'done'])->assertOk();
+        $api->patchJson("/api/v1/tasks/{$first}", ['title' => 'Still done'])->assertOk();
+        $this->assertSame([2, 0, 1, 1], [$total(), $total('status=todo'), $total('status=doing'), $total('status=done')]);
+
+        $api->deleteJson("/api/v1/tasks/{$first}")->assertNoContent();
+        $this->assertSame([1, 0, 1, 0], [$total(), $total('status=todo'), $total('status=doing'), $total('status=done')]);
     }
 
     public function test_list_rejects_invalid_parameter_values(): void
