@@ -8,6 +8,10 @@ MySQL 8.4 and Pint, which this machine cannot install (no Packagist, no Docker).
 `make lint` (Pint's Laravel preset) cannot run here; the generated CI runs it. In its
 place, Debian's PHP_CodeSniffer checks PSR-12, the base of that preset, minus the three
 sniffs where Laravel's style deliberately differs.
+
+`make serve`, the production pair (nginx in front of php-fpm), runs for real on Debian's
+nginx and php8.2-fpm; so does `make run` (as `php -S`). The Dockerfile and the compose
+files are not run (no Docker engine here). Each harness backport has a test of its own.
 """
 
 from __future__ import annotations
@@ -304,3 +308,86 @@ def test_the_harness_runs_the_projects_bootstrap_file(project: Path, harness_cop
     assert patched == original.replace(stack.APPLICATION_IMPORT, stack.HARNESS_IMPORT)
     for unchanged in ("public/index.php", "artisan", "routes/api.php", "phpunit.xml"):
         assert (project / unchanged).read_bytes() == (harness_copy / unchanged).read_bytes()
+
+
+# The harness's backports (tests/harness/laravel/backports.php and src/Backports/): each runs
+# the Laravel 9-11 idiom the project uses on Debian's Laravel 8.83, and is tested here alone.
+def run_on_the_harness(code: str) -> str:
+    stack.require_toolchain()
+    script = f"require {str(stack.HARNESS / 'autoload.php')!r};\n{code}"
+    return commands.run(STACK, ["php", "-r", script], cwd=stack.HARNESS).stdout
+
+
+def test_harness_backport_casts_method() -> None:
+    """Laravel 11's `protected function casts(): array` on a model, merged into its casts."""
+    output = run_on_the_harness("""
+        $model = new class extends Illuminate\\Database\\Eloquent\\Model {
+            protected function casts(): array { return ['flag' => 'boolean', 'count' => 'integer']; }
+        };
+        $model->forceFill(['flag' => 1, 'count' => '7']);
+        echo json_encode([$model->flag, $model->count, $model->hasCast('flag', 'boolean')]);
+    """)
+    assert output == "[true,7,true]", output
+
+
+def test_harness_backport_typed_resource_to_array() -> None:
+    """Laravel 10's `JsonResource::toArray(Request $request)`: a resource may type its parameter."""
+    output = run_on_the_harness("""
+        $resource = new class(['id' => 7]) extends Illuminate\\Http\\Resources\\Json\\JsonResource {
+            public function toArray(Illuminate\\Http\\Request $request): array
+            {
+                return ['id' => (string) $this->resource['id'], 'path' => $request->path()];
+            }
+        };
+        echo json_encode($resource->resolve(Illuminate\\Http\\Request::create('/tasks')));
+    """)
+    assert output == '{"id":"7","path":"tasks"}', output
+
+
+def test_harness_backport_fake_helper() -> None:
+    """Laravel 9.29's fake(): one Faker generator per locale, from the container."""
+    output = run_on_the_harness("""
+        echo get_class(fake()), ' ', fake() === fake() ? 'shared' : 'new', ' ',
+             fake('fr_FR') === fake() ? 'same' : 'per-locale';
+    """)
+    assert output == "Faker\\Generator shared per-locale", output
+
+
+def test_harness_backport_unique_constraint_violation(mariadb) -> None:
+    """Laravel 10.20's UniqueConstraintViolationException for a duplicate key (MySQL error 1062)."""
+    url = mariadb.url("laravel_unique")
+    output = run_on_the_harness(f"""
+        Illuminate\\Database\\Connection::resolverFor('mysql',
+            fn ($pdo, $database, $prefix, $config) => new Harness\\MySqlConnection($pdo, $database, $prefix, $config));
+        $db = new Illuminate\\Database\\Capsule\\Manager;
+        $db->addConnection(['driver' => 'mysql', 'url' => {url!r}, 'database' => 'laravel_unique']);
+        $connection = $db->getConnection();
+        $connection->statement('create table t (email varchar(20) primary key)');
+        $connection->insert('insert into t values (?)', ['a@x']);
+        try {{
+            $connection->insert('insert into t values (?)', ['a@x']);
+            echo 'no exception';
+        }} catch (Illuminate\\Database\\UniqueConstraintViolationException $e) {{
+            echo get_parent_class($e), ' ', $e->errorInfo[1];
+        }}
+        try {{
+            $connection->insert('insert into missing values (1)');
+        }} catch (Illuminate\\Database\\QueryException $e) {{
+            echo ' ', $e instanceof Illuminate\\Database\\UniqueConstraintViolationException ? 'wrong' : 'other errors unchanged';
+        }}
+    """)
+    assert output == "Illuminate\\Database\\QueryException 1062 other errors unchanged", output
+
+
+def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
+    """The harness adapts to the template: the shipped code keeps the current idioms."""
+    project = TEMPLATES / STACK / "project"
+    php = {path.relative_to(project): path.read_text() for path in project.rglob("*.php")}
+    dated = {
+        "a $casts property (Laravel 11: the casts() method)": r"protected \$casts\b",
+        "$this->faker (Laravel 9.29: fake())": r"\$this->faker\b",
+        "an untyped toArray($request) (Laravel 10: toArray(Request $request))": r"function toArray\(\$request\)",
+        "paginate()'s COUNT(*) of every task": r"->paginate\(",
+    }
+    found = [f"{name}: {why}" for name, text in php.items() for why, pattern in dated.items() if re.search(pattern, text)]
+    assert not found, f"[{STACK}] dated idioms in the template: {found}"

@@ -14,6 +14,9 @@ if (stream_resolve_include_path('Mockery/autoload.php')) {
 
 define('LARAVEL_HARNESS_DIR', __DIR__);
 
+// Newer framework features the project uses, backported (each documented there).
+require_once __DIR__.'/backports.php';
+
 function laravel_harness_psr4(array $roots): void
 {
     spl_autoload_register(function (string $class) use ($roots): void {

@@ -23,10 +23,13 @@ class Task extends Model
         'status' => 'todo',
     ];
 
-    protected $casts = [
-        'status' => TaskStatus::class,
-        'due_date' => 'date:Y-m-d',
-    ];
+    protected function casts(): array
+    {
+        return [
+            'status' => TaskStatus::class,
+            'due_date' => 'date:Y-m-d',
+        ];
+    }
 
     public function user(): BelongsTo
     {

@@ -3,9 +3,11 @@
 namespace App\Providers;
 
 use App\Models\PersonalAccessToken;
+use Illuminate\Cache\RateLimiting\Limit;
 use Illuminate\Http\Request;
 use Illuminate\Http\Resources\Json\JsonResource;
 use Illuminate\Support\Facades\Auth;
+use Illuminate\Support\Facades\RateLimiter;
 use Illuminate\Support\ServiceProvider;
 use RuntimeException;
 
@@ -25,6 +27,16 @@ class AppServiceProvider extends ServiceProvider
 
         // Resources are sent as they are ({"id": ...}), not wrapped in {"data": ...}.
         JsonResource::withoutWrapping();
+
+        // routes/api.php's `throttle:login`: a few logins a minute per e-mail and client
+        // address, then 429, so passwords cannot be guessed at speed.
+        // It runs before validation: the e-mail may be any JSON value.
+        RateLimiter::for('login', function (Request $request): Limit {
+            $email = $request->input('email');
+
+            return Limit::perMinute((int) config('auth.login_attempts_per_minute'))
+                ->by((is_string($email) ? mb_strtolower($email) : '').'|'.$request->ip());
+        });
     }
 
     /**

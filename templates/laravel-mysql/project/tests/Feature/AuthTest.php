@@ -124,6 +124,28 @@ class AuthTest extends ApiTestCase
         $response->assertHeader('WWW-Authenticate', 'Bearer');
     }
 
+    public function test_logins_are_rate_limited_per_email_and_address(): void
+    {
+        config(['auth.login_attempts_per_minute' => 2]);
+        User::factory()->create(['email' => 'ada@example.com']);
+        $attempt = fn (string $email) => $this->postJson('/api/v1/auth/login', ['email' => $email, 'password' => 'wrong-password']);
+
+        $this->assertProblem($attempt('ada@example.com'), 401);
+        $this->assertProblem($attempt('ADA@example.com'), 401);
+        $limited = $attempt('ada@example.com');
+
+        $this->assertProblem($limited, 429);
+        $this->assertGreaterThan(0, (int) $limited->headers->get('Retry-After'));
+        $this->assertProblem($attempt('grace@example.com'), 401); // another e-mail has its own count
+    }
+
+    public function test_login_with_an_email_that_is_not_a_string_is_422(): void
+    {
+        foreach ([['a@example.com'], ['address' => 'a@example.com'], 42] as $email) {
+            $this->assertProblem($this->postJson('/api/v1/auth/login', ['email' => $email, 'password' => 'x']), 422);
+        }
+    }
+
     public function test_me_without_a_token_is_401_with_a_bearer_challenge(): void
     {
         $response = $this->getJson('/api/v1/auth/me');
