@@ -3,7 +3,7 @@
 What runs here (see tests/stacks/laravel_mysql.py for why): the generated code on
 Debian 12's PHP 8.2 + Laravel 8.83 + PHPUnit 9.6 through the harness's Laravel-8
 bootstrap, against a throwaway MariaDB 10.11; `php -l` on every PHP file;
-`composer validate` (offline) on composer.json. Learners get Laravel 12, PHPUnit 11,
+`composer validate` (offline) on composer.json. Learners get Laravel 13, PHPUnit 12,
 MySQL 8.4 and Pint, which this machine cannot install (no Packagist, no Docker).
 `make lint` (Pint's Laravel preset) cannot run here; the generated CI runs it. In its
 place, Debian's PHP_CodeSniffer checks PSR-12, the base of that preset, minus the three
@@ -308,6 +308,15 @@ def test_the_harness_runs_the_projects_bootstrap_file(project: Path, harness_cop
     assert patched == original.replace(stack.APPLICATION_IMPORT, stack.HARNESS_IMPORT)
     for unchanged in ("public/index.php", "artisan", "routes/api.php", "phpunit.xml"):
         assert (project / unchanged).read_bytes() == (harness_copy / unchanged).read_bytes()
+
+
+def test_harness_backport_phpunit_attributes(project: Path, harness_copy: Path) -> None:
+    """PHPUnit 10's #[DataProvider('name')] becomes PHPUnit 9's `@dataProvider name`; nothing else changes."""
+    original = (project / "tests/Feature/TasksTest.php").read_text()
+    copied = (harness_copy / "tests/Feature/TasksTest.php").read_text()
+    assert "#[DataProvider('invalidListParameters')]" in original
+    assert copied == original.replace("#[DataProvider('invalidListParameters')]", "/** @dataProvider invalidListParameters */") \
+        .replace("#[DataProvider('blankDescriptions')]", "/** @dataProvider blankDescriptions */")
 
 
 # The harness's backports (tests/harness/laravel/backports.php and src/Backports/): each runs

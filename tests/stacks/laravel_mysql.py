@@ -2,15 +2,15 @@
 
 What learners get and what this harness runs differ, and only here:
 
-- Learners get Laravel 12 on PHP >= 8.2 with MySQL 8.4, PHPUnit 11 and Pint from
+- Learners get Laravel 13 on PHP >= 8.3 with MySQL 8.4, PHPUnit 12 and Pint from
   Packagist (`composer install`). Packagist is unreachable where the scaffolder is
   tested, so CI (.ci/provision/php.sh, .ci/provision/mariadb.sh) installs Debian 12's
   packages instead: PHP 8.2, Laravel 8.83 (php-laravel-framework), PHPUnit 9.6,
   Faker, Mockery, Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
 - The application code (models, controllers, requests, resources, middleware,
-  migrations, factories, seeders, routes, config, feature tests) is written to run
-  unchanged on Laravel 8.83 and 12, and runs here as generated. Only the Laravel 11+
-  entry points differ: `harness_copy()` makes a copy of the project where
+  migrations, factories, seeders, routes, config, feature tests) is written for
+  Laravel 13 and runs here unchanged: the harness adapts to it, never the reverse.
+  `harness_copy()` makes a copy of the project where
   * vendor/autoload.php loads Debian's packages and the project's PSR-4 roots
     (read from its composer.json) -- tests/harness/laravel/autoload.php;
   * bootstrap/app.php is the project's own file with one line changed:
@@ -25,8 +25,9 @@ What learners get and what this harness runs differ, and only here:
   * newer framework features the code uses are backported, each named with the version
     that introduced it and tested alone (tests/harness/laravel/backports.php,
     src/Backports/): a model's casts() method (11), JsonResource::toArray(Request) (10),
-    fake() (9.29), UniqueConstraintViolationException (10.20).
-- The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 11 `<source>`
+    fake() (9.29), UniqueConstraintViolationException (10.20); PHPUnit 10's
+    #[DataProvider] attributes become PHPUnit 9 annotations in the copy (harness_copy).
+- The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 10+ `<source>`
   element only earns a schema warning); `php artisan serve` (`make run`, the
   development server) is replaced by `php -S` with a router script (what `serve`
   runs underneath).
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,7 +107,25 @@ def harness_copy(project: Path) -> Path:
     bootstrap.write_text(source.replace(APPLICATION_IMPORT, HARNESS_IMPORT, 1))
 
     shutil.copyfile(HARNESS / "TestCase.php", copy / "tests" / "TestCase.php")
+    for test in (copy / "tests").rglob("*Test.php"):
+        test.write_text(phpunit9_annotations(test.read_text()))
     return copy
+
+
+# PHPUnit 10 reads #[Test] and #[DataProvider('name')] attributes; PHPUnit 9.6, the one Debian
+# has, reads the same as doc-comment annotations (which PHPUnit 12 no longer does).
+PHPUNIT_ATTRIBUTES = [
+    (re.compile(r"^(\s*)#\[DataProvider\('(\w+)'\)\]$", re.M), r"\1/** @dataProvider \2 */"),
+    (re.compile(r"^(\s*)#\[Test\]$", re.M), r"\1/** @test */"),
+]
+
+
+def phpunit9_annotations(source: str) -> str:
+    """The test file with each PHPUnit 10+ attribute the project uses as a PHPUnit 9 annotation."""
+    for attribute, annotation in PHPUNIT_ATTRIBUTES:
+        source = attribute.sub(annotation, source)
+    assert "#[" not in source, f"[{STACK}] a PHPUnit attribute the harness does not translate:\n{source}"
+    return source
 
 
 def env_for(database_url: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ namespace Tests\Feature;
 
 use App\Models\User;
 use Illuminate\Support\Facades\Hash;
+use PHPUnit\Framework\Attributes\DataProvider;
 
 class AuthTest extends ApiTestCase
 {
@@ -139,11 +140,19 @@ class AuthTest extends ApiTestCase
         $this->assertProblem($attempt('grace@example.com'), 401); // another e-mail has its own count
     }
 
-    public function test_login_with_an_email_that_is_not_a_string_is_422(): void
+    public static function emailsThatAreNotStrings(): array
     {
-        foreach ([['a@example.com'], ['address' => 'a@example.com'], 42] as $email) {
-            $this->assertProblem($this->postJson('/api/v1/auth/login', ['email' => $email, 'password' => 'x']), 422);
-        }
+        return [
+            'a list' => [['a@example.com']],
+            'an object' => [['address' => 'a@example.com']],
+            'a number' => [42],
+        ];
+    }
+
+    #[DataProvider('emailsThatAreNotStrings')]
+    public function test_login_with_an_email_that_is_not_a_string_is_422(mixed $email): void
+    {
+        $this->assertProblem($this->postJson('/api/v1/auth/login', ['email' => $email, 'password' => 'x']), 422);
     }
 
     public function test_me_without_a_token_is_401_with_a_bearer_challenge(): void

@@ -4,6 +4,7 @@ namespace Tests\Feature;
 
 use App\Models\Task;
 use Illuminate\Support\Facades\DB;
+use PHPUnit\Framework\Attributes\DataProvider;
 
 class TasksTest extends ApiTestCase
 {
@@ -93,15 +94,19 @@ class TasksTest extends ApiTestCase
         $this->assertSame(['A', 'B', 'a', 'b', 'É'], array_column($response->json('items'), 'title'));
     }
 
-    public function test_an_empty_or_blank_description_is_null(): void
+    public static function blankDescriptions(): array
+    {
+        return ['empty' => [''], 'only spaces' => ['   ']];
+    }
+
+    #[DataProvider('blankDescriptions')]
+    public function test_an_empty_or_blank_description_is_null(string $description): void
     {
         [, $token] = $this->userWithToken();
 
-        foreach (['', '   '] as $description) {
-            $this->withToken($token)->postJson('/api/v1/tasks', ['title' => 'T', 'description' => $description])
-                ->assertStatus(201)
-                ->assertJsonPath('description', null);
-        }
+        $this->withToken($token)->postJson('/api/v1/tasks', ['title' => 'T', 'description' => $description])
+            ->assertStatus(201)
+            ->assertJsonPath('description', null);
     }
 
     public function test_list_reads_one_page_and_the_total_from_the_counter_cache(): void
@@ -141,13 +146,22 @@ class TasksTest extends ApiTestCase
         $this->assertSame([1, 0, 1, 0], [$total(), $total('status=todo'), $total('status=doing'), $total('status=done')]);
     }
 
-    public function test_list_rejects_invalid_parameter_values(): void
+    public static function invalidListParameters(): array
+    {
+        return [
+            'page below 1' => ['page=0'],
+            'pageSize above 100' => ['pageSize=101'],
+            'unknown status' => ['status=later'],
+            'unknown sort' => ['sort=owner'],
+        ];
+    }
+
+    #[DataProvider('invalidListParameters')]
+    public function test_list_rejects_invalid_parameter_values(string $query): void
     {
         [, $token] = $this->userWithToken();
 
-        foreach (['page=0', 'pageSize=101', 'status=later', 'sort=owner'] as $query) {
-            $this->assertProblem($this->withToken($token)->getJson("/api/v1/tasks?{$query}"), 422);
-        }
+        $this->assertProblem($this->withToken($token)->getJson("/api/v1/tasks?{$query}"), 422);
     }
 
     public function test_patch_changes_only_the_fields_sent(): void
