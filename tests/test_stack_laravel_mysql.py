@@ -42,7 +42,7 @@ EXPECTED_FILES = [
     "config/app.php", "config/auth.php", "config/cors.php", "config/database.php",
     "app/Exceptions/ProblemDetails.php", "app/Http/Middleware/AssignRequestId.php",
     "app/Http/Middleware/EnsureJsonBody.php", "app/Models/User.php", "app/Models/Task.php",
-    "app/Models/PersonalAccessToken.php", "app/Http/Resources/TaskResource.php",
+    "app/Models/ApiToken.php", "app/Http/Resources/TaskResource.php",
     "app/Http/Requests/StoreTaskRequest.php", "app/Providers/AppServiceProvider.php",
     "database/seeders/DatabaseSeeder.php", "database/factories/TaskFactory.php",
     "resources/views/docs.blade.php", "tests/TestCase.php", "tests/Feature/TasksTest.php",

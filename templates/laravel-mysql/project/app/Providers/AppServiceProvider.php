@@ -2,7 +2,7 @@
 
 namespace App\Providers;
 
-use App\Models\PersonalAccessToken;
+use App\Models\ApiToken;
 use Illuminate\Cache\RateLimiting\Limit;
 use Illuminate\Http\Request;
 use Illuminate\Http\Resources\Json\JsonResource;
@@ -22,8 +22,8 @@ class AppServiceProvider extends ServiceProvider
     {
         $this->refuseToRunInProductionWithoutAKey();
 
-        // The `api` guard (config/auth.php): a bearer token from personal_access_tokens.
-        Auth::viaRequest('access-token', fn (Request $request) => PersonalAccessToken::findUser($request->bearerToken()));
+        // The `api` guard (config/auth.php): a bearer token from api_tokens.
+        Auth::viaRequest('access-token', fn (Request $request) => ApiToken::findUser($request->bearerToken()));
 
         // Resources are sent as they are ({"id": ...}), not wrapped in {"data": ...}.
         JsonResource::withoutWrapping();

@@ -175,7 +175,7 @@ class AuthTest extends ApiTestCase
     {
         [$user, $token] = $this->userWithToken();
 
-        $this->assertDatabaseMissing('personal_access_tokens', ['token' => $token]);
-        $this->assertDatabaseHas('personal_access_tokens', ['user_id' => $user->id, 'token' => hash('sha256', $token)]);
+        $this->assertDatabaseMissing('api_tokens', ['token' => $token]);
+        $this->assertDatabaseHas('api_tokens', ['user_id' => $user->id, 'token' => hash('sha256', $token)]);
     }
 }

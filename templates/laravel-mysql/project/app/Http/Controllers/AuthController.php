@@ -5,7 +5,7 @@ namespace App\Http\Controllers;
 use App\Http\Requests\LoginRequest;
 use App\Http\Requests\RegisterRequest;
 use App\Http\Resources\UserResource;
-use App\Models\PersonalAccessToken;
+use App\Models\ApiToken;
 use App\Models\User;
 use Illuminate\Database\UniqueConstraintViolationException;
 use Illuminate\Http\JsonResponse;
@@ -56,7 +56,7 @@ class AuthController extends Controller
         $ttl = (int) config('auth.token_ttl');
 
         return response()->json([
-            'accessToken' => PersonalAccessToken::issue($user, $ttl),
+            'accessToken' => ApiToken::issue($user, $ttl),
             'tokenType' => 'Bearer',
             'expiresIn' => $ttl,
         ]);
