@@ -197,10 +197,10 @@ def register_and_login(base_url: str, email: str) -> str:
 def test_the_development_server_answers_health_and_a_login(tmp_path: Path) -> None:
     """`make run` (PHP's built-in server) still works; the conformance suite uses `make serve`."""
     with stack.development(tmp_path) as base_url:
-        with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
-            assert response.status == 200
-            assert response.headers["X-Request-Id"]
-        with urllib.request.urlopen(f"{base_url}/openapi.yaml", timeout=10) as response:
+        status, body, headers = call(base_url, "GET", "/health")
+        assert status == 200 and headers["X-Request-Id"], f"[{STACK}] /health: {status} {body}"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+        with opener.open(f"{base_url}/openapi.yaml", timeout=60) as response:
             assert response.read() == (TEMPLATES / "_shared/openapi.yaml").read_bytes()
         token = register_and_login(base_url, "dev@example.com")
         status, body, _ = call(base_url, "GET", "/api/v1/auth/me", token=token)
