@@ -63,8 +63,8 @@ except SyntaxError:  # its docstring nests triple quotes (reported): the same fi
         base_url: str
         insert_tasks: object
 
-from tests.harness.scaffold import generate as scaffold_generate  # noqa: E402
-from tests.harness.toolchain import require, unavailable  # noqa: E402
+from tests.harness.scaffold import generate as scaffold_generate
+from tests.harness.toolchain import require, unavailable
 
 STACK = "laravel-mysql"
 HARNESS = Path(__file__).resolve().parents[1] / "harness" / "laravel"
@@ -115,8 +115,8 @@ def harness_copy(project: Path) -> Path:
 # PHPUnit 10 reads #[Test] and #[DataProvider('name')] attributes; PHPUnit 9.6, the one Debian
 # has, reads the same as doc-comment annotations (which PHPUnit 12 no longer does).
 PHPUNIT_ATTRIBUTES = [
-    (re.compile(r"^(\s*)#\[DataProvider\('(\w+)'\)\]$", re.M), r"\1/** @dataProvider \2 */"),
-    (re.compile(r"^(\s*)#\[Test\]$", re.M), r"\1/** @test */"),
+    (re.compile(r"^(\s*)#\[DataProvider\('(\w+)'\)\]$", re.MULTILINE), r"\1/** @dataProvider \2 */"),
+    (re.compile(r"^(\s*)#\[Test\]$", re.MULTILINE), r"\1/** @test */"),
 ]
 
 
