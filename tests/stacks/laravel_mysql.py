@@ -51,18 +51,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.harness import commands
-
-try:
-    from tests.harness.running import Running
-except SyntaxError:  # its docstring nests triple quotes (reported): the same fields, duck-typed
-    from dataclasses import dataclass as _dataclass
-
-    @_dataclass(frozen=True)
-    class Running:  # type: ignore[no-redef]
-        stack: str
-        base_url: str
-        insert_tasks: object
-
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
 
