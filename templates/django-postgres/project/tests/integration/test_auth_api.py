@@ -1,11 +1,15 @@
 """Registration, login and the current user, over HTTP against PostgreSQL."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
 from django.conf import global_settings, settings
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.db import connection
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from tests.conftest import PASSWORD, assert_problem
@@ -134,6 +138,25 @@ def test_a_password_that_differs_after_byte_72_does_not_log_in(api_client, make_
         LOGIN, {"email": "ada@example.com", "password": "p" * 72 + "extra"}, format="json"
     )
     assert_problem(response, 401)
+
+
+@pytest.mark.django_db(transaction=True)  # each thread commits on its own connection
+def test_concurrent_registrations_of_one_email_make_one_account():
+    racers = 6
+    start = threading.Barrier(racers)
+
+    def register(_: int) -> int:
+        try:
+            start.wait()
+            credentials = {"email": "race@example.com", "password": PASSWORD}
+            return APIClient().post(REGISTER, credentials, format="json").status_code
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(racers) as pool:
+        statuses = sorted(pool.map(register, range(racers)))
+    assert statuses == [201] + [409] * (racers - 1)
+    assert User.objects.filter(email="race@example.com").count() == 1
 
 
 def test_me_without_a_token_is_401_with_www_authenticate(api_client):
