@@ -89,7 +89,7 @@ def psql(database_url: str, sql: str, **variables: str | int) -> str:
     args = [psql_bin, database_url, "-X", "-At", "-v", "ON_ERROR_STOP=1"]
     for name, value in variables.items():
         args += ["-v", f"{name}={value}"]
-    result = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=300,
+    result = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=300, check=False,
                             env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
     if result.returncode != 0:
         raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{sql}\n{result.stderr}")
