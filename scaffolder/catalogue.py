@@ -87,15 +87,22 @@ def _stack_from(path: Path, data: Any) -> Stack:
 
 def load(templates: Path) -> dict[str, Stack]:
     """Every stack under `templates/`, by id, in alphabetical order."""
-    from scaffolder import locations, parsed_yaml
+    from scaffolder import locations, yaml_cache
 
     paths = sorted(templates.glob("*/stack.yml"))
     try:
-        documents = parsed_yaml.load_all(paths, locations.cache_dir() / "stack-yml.json")
-    except parsed_yaml.Unreadable as exc:
+        documents = yaml_cache.load_all(paths, locations.cache_dir() / "stack-yml.json")
+    except yaml_cache.Unreadable as exc:
         raise ScaffoldError(f"template metadata {exc.path} is unreadable: {exc.reason}") from None
     stacks = [_stack_from(path, data) for path, data in zip(paths, documents)]
     return {stack.id: stack for stack in stacks}
+
+
+def installed() -> dict[str, Stack]:
+    """The stacks of this installation's templates."""
+    from scaffolder import locations
+
+    return load(locations.templates_dir())
 
 
 def find(stacks: dict[str, Stack], stack_id: str) -> Stack:

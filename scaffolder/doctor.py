@@ -41,7 +41,7 @@ def _at_least(found: str, minimum: str) -> bool:
         return True  # a tool that prints no version we can read is given the benefit of the doubt
 
 
-def check(stacks: list[Stack]) -> list[Finding]:
+def findings(stacks: list[Stack]) -> list[Finding]:
     """One finding per distinct tool the given stacks need."""
     seen: dict[str, Tool] = {}
     for stack in stacks:

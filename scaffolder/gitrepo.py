@@ -65,6 +65,30 @@ def init_with_first_commit(path: Path, message: str, name: str | None, email: st
     )
 
 
+def remote_tags(url: str) -> list[str]:
+    """The tag names of the repository at `url` (a Git URL or a local path), unsorted."""
+    if "://" not in url and Path(url).exists():
+        # `git ls-remote` misreads some relative paths (copier-org/copier#2589).
+        url = Path(url).resolve().as_posix()
+    out = git("ls-remote", "--tags", "--refs", "--", url, cwd=Path.cwd())
+    return [line.split("\t", 1)[1].removeprefix("refs/tags/") for line in out.splitlines()]
+
+
+def newest_version(tags: list[str]) -> str | None:
+    """The highest PEP 440 release among `tags` (pre-releases aside, as Copier does)."""
+    from packaging.version import InvalidVersion, Version
+
+    releases = {}
+    for tag in tags:
+        try:
+            version = Version(tag)
+        except InvalidVersion:
+            continue
+        if not version.is_prerelease:
+            releases[tag] = version
+    return max(releases, key=releases.__getitem__) if releases else None
+
+
 def is_repo_root(path: Path) -> bool:
     out = git("rev-parse", "--show-toplevel", cwd=path, check=False).strip()
     return bool(out) and Path(out).resolve() == path.resolve()

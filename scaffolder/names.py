@@ -25,7 +25,7 @@ def identifier(name: str, stack: Stack) -> str:
     return slug.replace("-", "_")
 
 
-def check(name: str, stack: Stack) -> str:
+def validated_identifier(name: str, stack: Stack) -> str:
     """Return the project's identifier, or explain in one line why the name cannot be used."""
     shown = name if name.strip() else "(empty)"
     if not name.strip():
