@@ -78,9 +78,7 @@ def new(
 
     answers = dict(data or {})
     source = (
-        generate.custom_source(template_source)
-        if template_source
-        else generate.installed_source()
+        generate.custom_source(template_source) if template_source else generate.installed_source()
     )
     if dest is not None and not str(dest).strip():
         raise ScaffoldError("the destination folder name is empty; give one such as 'my-api'")

@@ -76,7 +76,12 @@ def _stack_from(path: Path, data: Any) -> Stack:
                 language=ident["language"],
                 form=ident.get("form", "module"),
                 pattern=ident["pattern"],
-                reserved=frozenset(str(word).lower() for word in ident.get("reserved", [])),
+                # A language's keywords are reserved words too (stack.yml may list them
+                # apart, for a template's validator to read).
+                reserved=frozenset(
+                    str(word).lower()
+                    for word in [*ident.get("keywords", []), *ident.get("reserved", [])]
+                ),
             ),
             toolchain=tuple(Tool(**tool) for tool in data.get("toolchain", [])),
             raw=data,

@@ -182,9 +182,7 @@ def new(
 @app.command()
 def update(
     path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
-    to: Annotated[
-        str | None, typer.Option("--to", help="Template version to update to.")
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Template version to update to.")] = None,
     dry_run: Annotated[
         bool,
         typer.Option(

@@ -97,7 +97,7 @@ def generate(
         from scaffolder import questions
 
         stack = catalogue.find(catalogue.load(source.templates), stack_id)
-        names.validated_identifier(project_name, stack)
+        names.validated_identifier(project_name, stack, names.name_pattern(source.templates))
         questions.validate_data(data, questions.for_stack(source.templates, stack_id), stack_id)
     validate_destination(dest, use_git)
 

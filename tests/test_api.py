@@ -220,3 +220,37 @@ def test_the_api_module_is_light_to_import() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)})
     assert result.stdout.strip() == "[]"
+
+
+REPO_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+@pytest.mark.parametrize(("stack", "data", "refused_by_scaffold"), [
+    (STACK, {"project_name": "1api"}, True),
+    (STACK, {"project_name": "my.api"}, True),
+    (STACK, {"project_name": "api-🚀"}, True),
+    ("spring-oracle", {"project_name": "do"}, True),  # a Java keyword, from stack.yml
+    ("spring-oracle", {"project_name": "shop", "java_package": "com.class.shop"}, False),
+    ("spring-oracle", {"project_name": "shop", "java_package": "org.null"}, False),
+])
+def test_copier_refuses_what_scaffold_refuses_from_the_same_rules(
+    tmp_path: Path, stack: str, data: dict[str, str], refused_by_scaffold: bool
+) -> None:
+    """The name pattern (_shared/project-name.yml) and Java's keywords (spring-oracle's
+    stack.yml) are written once; copier.yml and questions.yml read them, as names.py does."""
+    import copier
+
+    from scaffolder import catalogue, names
+
+    chosen = catalogue.find(catalogue.load(REPO_TEMPLATES), stack)
+    pattern = names.name_pattern(REPO_TEMPLATES)
+    if refused_by_scaffold:
+        with pytest.raises(api.ScaffoldError):
+            names.validated_identifier(data["project_name"], chosen, pattern)
+    else:  # a package segment scaffold's name check does not see, only Copier's validator
+        names.validated_identifier(data["project_name"], chosen, pattern)
+        segment = next(s for s in data["java_package"].split(".") if s in chosen.identifier.reserved)
+        assert segment
+    with pytest.raises(ValueError, match="Validation error"):
+        copier.run_copy(str(REPO_TEMPLATES), str(tmp_path / "p"), data={"stack": stack, **data},
+                        defaults=True, quiet=True, unsafe=False)
