@@ -99,7 +99,7 @@ def load(templates: Path) -> dict[str, Stack]:
         documents = yaml_cache.load_all(paths, locations.cache_dir() / "stack-yml.json")
     except yaml_cache.Unreadable as exc:
         raise ScaffoldError(f"template metadata {exc.path} is unreadable: {exc.reason}") from None
-    stacks = [_stack_from(path, data) for path, data in zip(paths, documents)]
+    stacks = [_stack_from(path, data) for path, data in zip(paths, documents, strict=True)]
     return {stack.id: stack for stack in stacks}
 
 

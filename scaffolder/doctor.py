@@ -25,7 +25,7 @@ def _version_of(tool: Tool) -> str | None:
     if shutil.which(argv[0]) is None:
         return None
     try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=20)
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     match = _VERSION.search(result.stdout + result.stderr)

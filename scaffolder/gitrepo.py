@@ -27,6 +27,7 @@ def git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = 
         text=True,
         capture_output=True,
         env={**os.environ, **(env or {})},
+        check=False,  # the exit status is judged below, with git's own message
     )
     if check and result.returncode != 0:
         message = (result.stderr or result.stdout).strip().splitlines()

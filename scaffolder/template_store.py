@@ -82,8 +82,8 @@ class TemplateStore:
             index = json.loads(self._index.read_text()) if self._index.exists() else {}
             fingerprint = digest(templates)
             existing = self.tags()
-            if index.get(fingerprint) in existing:
-                return index[fingerprint]
+            if (known := index.get(fingerprint)) in existing:
+                return str(known)
             tag = version
             counter = 0
             while tag in existing:  # same version, different files: a development build
