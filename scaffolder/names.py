@@ -8,7 +8,7 @@ from pathlib import Path
 from scaffolder.catalogue import Stack
 from scaffolder.errors import ScaffoldError
 
-# Mirrors the `project_slug` default in templates/copier.yml.
+# Mirrors the `project_slug` default in templates/copier.yml (tests/test_api.py checks).
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

@@ -254,3 +254,16 @@ def test_copier_refuses_what_scaffold_refuses_from_the_same_rules(
     with pytest.raises(ValueError, match="Validation error"):
         copier.run_copy(str(REPO_TEMPLATES), str(tmp_path / "p"), data={"stack": stack, **data},
                         defaults=True, quiet=True, unsafe=False)
+
+
+@pytest.mark.parametrize("name", ["my-api", "My  Great_API 2", "-Shop--", "a__b c"])
+def test_the_folder_slug_is_copier_ymls_project_slug(name: str) -> None:
+    """names.slugify names the folder before Copier renders `project_slug` from the same name."""
+    from jinja2 import Environment
+
+    from scaffolder import names
+
+    questions = yaml.safe_load((REPO_TEMPLATES / "copier.yml").read_text().split("---")[0])
+    env = Environment(extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"])
+    rendered = env.from_string(questions["project_slug"]["default"]).render(project_name=name)
+    assert names.slugify(name) == rendered
