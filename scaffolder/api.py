@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-# The result types, light to import (their modules import the heavy ones lazily).
 from scaffolder.catalogue import Stack
-from scaffolder.doctor import Finding
 from scaffolder.errors import ScaffoldError
-from scaffolder.update import Outcome, TemplateVersions
+
+if TYPE_CHECKING:
+    from scaffolder.doctor import Finding
+    from scaffolder.update import Outcome, TemplateVersions
 
 __all__ = [
     "Created",
@@ -38,6 +40,20 @@ __all__ = [
 ]
 
 DEFAULT_PROJECT_NAME = "my-api"
+
+
+def __getattr__(name: str) -> Any:
+    # The result types of update and doctor, imported on first use: `scaffold list`
+    # imports this module and should not pay for theirs (see tests/test_startup_imports.py).
+    if name in ("Outcome", "TemplateVersions"):
+        from scaffolder import update
+
+        return getattr(update, name)
+    if name == "Finding":
+        from scaffolder import doctor
+
+        return doctor.Finding
+    raise AttributeError(f"module 'scaffolder.api' has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
