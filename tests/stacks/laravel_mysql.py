@@ -25,8 +25,10 @@ What learners get and what this harness runs differ, and only here:
   * newer framework features the code uses are backported, each named with the version
     that introduced it and tested alone (tests/harness/laravel/backports.php,
     src/Backports/): a model's casts() method (11), JsonResource::toArray(Request) (10),
-    fake() (9.29), UniqueConstraintViolationException (10.20); PHPUnit 10's
-    #[DataProvider] attributes become PHPUnit 9 annotations in the copy (harness_copy).
+    fake() (9.29), UniqueConstraintViolationException (10.20), the Schedule facade
+    (11) with routes/console.php loaded from bootstrap/app.php's `commands:` (11, the
+    harness's console kernel); PHPUnit 10's #[DataProvider] attributes become PHPUnit 9
+    annotations in the copy (harness_copy).
 - The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 10+ `<source>`
   element only earns a schema warning); `php artisan serve` (`make run`, the
   development server) is replaced by `php -S` with a router script (what `serve`
