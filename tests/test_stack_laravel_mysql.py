@@ -106,6 +106,10 @@ def test_config_files_parse_and_wire_the_database(project: Path) -> None:
     assert compose["services"]["db"]["image"] == "mysql:8.4"
     assert "healthcheck" in compose["services"]["db"]
     assert compose["services"]["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    # The scheduler (model:prune of expired tokens) runs next to the web server, from its image.
+    scheduler = compose["services"]["scheduler"]
+    assert scheduler["command"] == ["php", "artisan", "schedule:work"] and scheduler["build"] == "."
+    assert scheduler["depends_on"]["app"]["condition"] == "service_healthy"
     ci = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())
     assert ci["jobs"]["test"]["services"]["mysql"]["image"] == "mysql:8.4"
     assert ci["jobs"]["test"]["env"]["DATABASE_URL"].startswith("mysql://")
