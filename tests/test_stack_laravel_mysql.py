@@ -430,6 +430,8 @@ def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
         "an untyped toArray($request) (Laravel 10: toArray(Request $request))": r"function toArray\(\$request\)",
         "paginate()'s COUNT(*) of every task": r"->paginate\(",
         "a console kernel's schedule() (Laravel 11: Schedule:: in routes/console.php)": r"function schedule\(",
+        # PHPUnit 12 no longer reads doc-comment annotations: such a test would silently not be one.
+        "a PHPUnit doc-comment annotation (PHPUnit 10+: attributes)": r"@(dataProvider|test|depends|group)\b",
     }
     found = [f"{name}: {why}" for name, text in php.items() for why, pattern in dated.items() if re.search(pattern, text)]
     assert not found, f"[{STACK}] dated idioms in the template: {found}"
