@@ -38,7 +38,9 @@ What learners get and what this harness runs differ, and only here:
   (.ci/provision/php-fpm.sh); the conformance suite goes through it.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
-  Dockerfile and docker-compose.yml (no Docker engine). `composer validate` checks
+  Dockerfile and docker-compose.yml (no Docker engine), the scheduler's loop
+  (compose's `schedule:work`; the schedule itself and `model:prune` do run).
+  `composer validate` checks
   composer.json offline (no composer.lock ships: it needs Packagist to resolve),
   `php -l` every PHP file.
 """
