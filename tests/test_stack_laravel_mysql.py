@@ -38,7 +38,7 @@ EXPECTED_FILES = [
     ".env.example", ".gitattributes", ".github/workflows/ci.yml", ".gitignore",
     "Dockerfile", "LICENSE", "Makefile", "README.md", "artisan", "composer.json",
     "docker-compose.yml", "docker/mysql/create-test-database.sql", "docs/openapi.yaml",
-    "phpunit.xml", "pint.json", "public/index.php", "routes/api.php",
+    "phpunit.xml", "pint.json", "public/index.php", "routes/api.php", "routes/console.php",
     "bootstrap/app.php", "bootstrap/providers.php",
     "config/app.php", "config/auth.php", "config/cors.php", "config/database.php",
     "app/Exceptions/ProblemDetails.php", "app/Http/Middleware/AssignRequestId.php",
@@ -106,6 +106,10 @@ def test_config_files_parse_and_wire_the_database(project: Path) -> None:
     assert compose["services"]["db"]["image"] == "mysql:8.4"
     assert "healthcheck" in compose["services"]["db"]
     assert compose["services"]["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    # The scheduler (model:prune of expired tokens) runs next to the web server, from its image.
+    scheduler = compose["services"]["scheduler"]
+    assert scheduler["command"] == ["php", "artisan", "schedule:work"] and scheduler["build"] == "."
+    assert scheduler["depends_on"]["app"]["condition"] == "service_healthy"
     ci = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())
     assert ci["jobs"]["test"]["services"]["mysql"]["image"] == "mysql:8.4"
     assert ci["jobs"]["test"]["env"]["DATABASE_URL"].startswith("mysql://")
@@ -391,6 +395,31 @@ def test_harness_backport_unique_constraint_violation(mariadb) -> None:
     assert output == "Illuminate\\Database\\QueryException 1062 other errors unchanged", output
 
 
+def test_harness_backport_schedule_facade_and_console_routes(harness_copy: Path) -> None:
+    """Laravel 11's Schedule facade in routes/console.php, which bootstrap/app.php's
+    `commands:` names: artisan on the harness lists the project's daily `model:prune`."""
+    result = commands.run(STACK, ["php", "artisan", "schedule:list"], cwd=harness_copy)
+    assert re.search(r"'artisan' model:prune\s*\|\s*0 0 \* \* \*", result.stdout), \
+        f"[{STACK}] schedule:list:\n{result.stdout}"
+
+
+def test_model_prune_deletes_expired_tokens_through_artisan(harness_copy: Path, mariadb) -> None:
+    """`php artisan model:prune`, as the scheduler runs it, finds ApiToken (MassPrunable) in
+    app/Models and deletes the expired tokens only."""
+    url = mariadb.url("laravel_prune")
+    stack.migrate(harness_copy, url)
+    mariadb.sql(
+        "USE laravel_prune;"
+        "INSERT INTO users (email, password, created_at, updated_at) VALUES ('p@example.com', 'x', NOW(), NOW());"
+        "INSERT INTO api_tokens (user_id, name, token, expires_at, created_at, updated_at) VALUES"
+        " (LAST_INSERT_ID(), 'api', REPEAT('a', 64), NOW() - INTERVAL 1 MINUTE, NOW(), NOW()),"
+        " (LAST_INSERT_ID(), 'api', REPEAT('b', 64), NOW() + INTERVAL 1 HOUR, NOW(), NOW());"
+    )
+    commands.run(STACK, ["php", "artisan", "model:prune"], cwd=harness_copy, env=stack.env_for(url))
+    left = mariadb.sql("SELECT GROUP_CONCAT(LEFT(token, 1)) FROM laravel_prune.api_tokens").split()
+    assert left[-1] == "b", f"[{STACK}] tokens left after model:prune: {left}"
+
+
 def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
     """The harness adapts to the template: the shipped code keeps the current idioms."""
     project = TEMPLATES / STACK / "project"
@@ -400,6 +429,9 @@ def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
         "$this->faker (Laravel 9.29: fake())": r"\$this->faker\b",
         "an untyped toArray($request) (Laravel 10: toArray(Request $request))": r"function toArray\(\$request\)",
         "paginate()'s COUNT(*) of every task": r"->paginate\(",
+        "a console kernel's schedule() (Laravel 11: Schedule:: in routes/console.php)": r"function schedule\(",
+        # PHPUnit 12 no longer reads doc-comment annotations: such a test would silently not be one.
+        "a PHPUnit doc-comment annotation (PHPUnit 10+: attributes)": r"@(dataProvider|test|depends|group)\b",
     }
     found = [f"{name}: {why}" for name, text in php.items() for why, pattern in dated.items() if re.search(pattern, text)]
     assert not found, f"[{STACK}] dated idioms in the template: {found}"

@@ -25,8 +25,10 @@ What learners get and what this harness runs differ, and only here:
   * newer framework features the code uses are backported, each named with the version
     that introduced it and tested alone (tests/harness/laravel/backports.php,
     src/Backports/): a model's casts() method (11), JsonResource::toArray(Request) (10),
-    fake() (9.29), UniqueConstraintViolationException (10.20); PHPUnit 10's
-    #[DataProvider] attributes become PHPUnit 9 annotations in the copy (harness_copy).
+    fake() (9.29), UniqueConstraintViolationException (10.20), the Schedule facade
+    (11) with routes/console.php loaded from bootstrap/app.php's `commands:` (11, the
+    harness's console kernel); PHPUnit 10's #[DataProvider] attributes become PHPUnit 9
+    annotations in the copy (harness_copy).
 - The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 10+ `<source>`
   element only earns a schema warning); `php artisan serve` (`make run`, the
   development server) is replaced by `php -S` with a router script (what `serve`
@@ -36,7 +38,9 @@ What learners get and what this harness runs differ, and only here:
   (.ci/provision/php-fpm.sh); the conformance suite goes through it.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
-  Dockerfile and docker-compose.yml (no Docker engine). `composer validate` checks
+  Dockerfile and docker-compose.yml (no Docker engine), the scheduler's loop
+  (compose's `schedule:work`; the schedule itself and `model:prune` do run).
+  `composer validate` checks
   composer.json offline (no composer.lock ships: it needs Packagist to resolve),
   `php -l` every PHP file.
 """

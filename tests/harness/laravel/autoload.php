@@ -39,6 +39,7 @@ laravel_harness_psr4([
     'Illuminate\\Foundation\\Configuration\\' => __DIR__.'/src/Configuration/',
     // Newer framework classes the project uses, each backported in a file of its own.
     'Illuminate\\Database\\' => __DIR__.'/src/Backports/Database/',
+    'Illuminate\\Support\\Facades\\' => __DIR__.'/src/Backports/Support/Facades/',
 ]);
 
 function laravel_harness_autoload_project(string $basePath): void

@@ -11,6 +11,7 @@ use Illuminate\Http\Request;
 return Application::configure(basePath: dirname(__DIR__))
     ->withRouting(
         api: __DIR__.'/../routes/api.php',
+        commands: __DIR__.'/../routes/console.php',
         // The contract's paths start at the root (/health, /api/v1/...): routes/api.php spells them out.
         apiPrefix: '',
     )

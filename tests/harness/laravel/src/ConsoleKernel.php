@@ -2,7 +2,10 @@
 
 namespace Harness;
 
-/** Laravel 8's console kernel (migrate, db:seed...) with the harness's configuration step. */
+/**
+ * Laravel 8's console kernel (migrate, db:seed...) with the harness's configuration step,
+ * loading the project's routes/console.php (bootstrap/app.php's `commands:`) as Laravel 11+ does.
+ */
 class ConsoleKernel extends \Illuminate\Foundation\Console\Kernel
 {
     protected $bootstrappers = [
@@ -15,4 +18,12 @@ class ConsoleKernel extends \Illuminate\Foundation\Console\Kernel
         \Illuminate\Foundation\Bootstrap\RegisterProviders::class,
         \Illuminate\Foundation\Bootstrap\BootProviders::class,
     ];
+
+    protected function commands()
+    {
+        $path = $this->app->make(ApplicationBuilder::class)->routing['commands'] ?? null;
+        if ($path !== null) {
+            require $path;
+        }
+    }
 }

@@ -14,6 +14,8 @@ return new class extends Migration
             $table->string('name');
             // SHA-256 of the token, in hex: the plain token is never stored.
             $table->char('token', 64)->unique();
+            $table->timestamp('last_used_at')->nullable();
+            // Indexed: the scheduled `model:prune` deletes by it (ApiToken::prunable()).
             $table->timestamp('expires_at')->index();
             $table->timestamps();
         });
