@@ -211,27 +211,42 @@ def _ruby_code(project: Path, *globs: str) -> dict[str, str]:
     return code
 
 
-# (what is dated, the pattern that finds it, what Rails 8.1 writes instead)
+# (what is dated, the pattern that finds it, what Rails 8.1 writes instead, an example of the dated code)
 OLD_IDIOMS = [
-    ("find_by + authenticate in login", r"\.authenticate\(", "User.authenticate_by(email:, password:)"),
-    ("has_secure_token", r"\bhas_secure_token\b", "generates_token_for"),
-    ("a hand-rolled token table or column", r"create_table[ (]*:\w*tokens?\b|t\.\w+[ (]*:\w*token\w*|add_column[ (]*:\w+,\s*:\w*token",
-     "generates_token_for"),
-    ("a hand-signed token", r"MessageVerifier|message_verifier|\bJWT\b", "generates_token_for"),
-    ("a callback that downcases the e-mail", r"before_(save|validation|create)\b.*downcase|downcase!", "normalizes :email"),
-    ("enum with hash syntax", r"\benum\s*\(?\s*:?\w+\s*(:|=>)\s*[{\[]", "enum :status, {...}, validate: true"),
+    ("find_by + authenticate in login", r"\.authenticate\(", "User.authenticate_by(email:, password:)",
+     "user = User.find_by(email: email)\nuser if user&.authenticate(password)"),
+    ("has_secure_token", r"\bhas_secure_token\b", "generates_token_for", "  has_secure_token :auth_token"),
+    ("a hand-rolled token table or column",
+     r"create_table[ (]*[:\"]\w*tokens?\b|t\.\w+[ (]*[:\"]\w*token|add_column[ (]*[:\"]\w+[\"]?,\s*[:\"]\w*token",
+     "generates_token_for", '  create_table "access_tokens", force: :cascade do |t|'),
+    ("a hand-signed token", r"MessageVerifier|message_verifier|\bJWT\b", "generates_token_for",
+     "Rails.application.message_verifier(:access).generate(id)"),
+    ("a callback that downcases the e-mail", r"before_(save|validation|create)\b.*downcase|downcase!", "normalizes :email",
+     "  before_save { email.downcase! }"),
+    ("enum with hash syntax", r"\benum\s*\(?\s*:?\w+\s*(:|=>)\s*[{\[]", "enum :status, {...}, validate: true",
+     "  enum status: { todo: \"todo\", doing: \"doing\" }"),
     # Task's own (TaskListQuery checks the ?status= filter with an inclusion, rightly).
     ("an inclusion check standing in for the enum", r"^(?!.*Task::STATUSES).*validates\s+:status\b.*inclusion",
-     "enum ... validate:"),
-    ("pool: in database.yml", r"^\s*pool:", "max_connections:"),
-    ("config.cache_classes", r"config\.cache_classes", "config.enable_reloading"),
-    ("Rails.application.secrets", r"Rails\.application\.secrets", "credentials or ENV"),
-    ("a hand-made login throttle", r"Rack::Attack|increment\(.*login", "rate_limit to:, within:"),
+     "enum ... validate:", "  validates :status, inclusion: { in: STATUSES }"),
+    ("pool: in database.yml", r"^\s*pool:", "max_connections:", '  pool: <%= ENV.fetch("RAILS_MAX_THREADS", 3) %>'),
+    ("config.cache_classes", r"config\.cache_classes", "config.enable_reloading", "  config.cache_classes = false"),
+    ("Rails.application.secrets", r"Rails\.application\.secrets", "credentials or ENV",
+     "Rails.application.secrets.secret_key_base"),
+    ("a hand-made login throttle", r"Rack::Attack|increment\(.*login", "rate_limit to:, within:",
+     'Rails.cache.increment("login:#{request.remote_ip}")'),
 ]
+IDIOM_IDS = [idiom for idiom, *_ in OLD_IDIOMS]
 
 
-@pytest.mark.parametrize(("idiom", "pattern", "instead"), OLD_IDIOMS, ids=[idiom for idiom, _, _ in OLD_IDIOMS])
-def test_template_keeps_to_current_rails_idioms(learner_project: Path, idiom: str, pattern: str, instead: str) -> None:
+@pytest.mark.parametrize(("idiom", "pattern", "instead", "example"), OLD_IDIOMS, ids=IDIOM_IDS)
+def test_each_old_idiom_pattern_finds_its_example(idiom: str, pattern: str, instead: str, example: str) -> None:
+    """The check below is only as good as its patterns: each must catch the dated code it names."""
+    assert re.search(pattern, example, re.MULTILINE), f"/{pattern}/ misses {idiom}: {example!r}"
+
+
+@pytest.mark.parametrize(("idiom", "pattern", "instead", "example"), OLD_IDIOMS, ids=IDIOM_IDS)
+def test_template_keeps_to_current_rails_idioms(learner_project: Path, idiom: str, pattern: str, instead: str,
+                                               example: str) -> None:
     code = _ruby_code(learner_project, "app/**/*.rb", "config/**/*.rb", "config/*.yml", "db/migrate/*.rb",
                       "db/schema.rb", "lib/**/*.rb")
     found = [f"{path}: {match.group(0)!r}" for path, text in code.items()
