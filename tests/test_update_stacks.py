@@ -239,7 +239,7 @@ return new class extends Migration
                    "  validates :description, length: { maximum: 2000 }, allow_nil: true\n"
                    "  validates :priority, numericality: { only_integer: true, in: 0..3 }\n"),
             # What `bin/rails db:migrate` writes back, and the learner commits.
-            Change("db/schema.rb", "define(version: 2026_11_29_000004)",
+            Change("db/schema.rb", "define(version: 2026_11_29_000005)",
                    "define(version: 2026_12_01_000000)"),
             Change("db/schema.rb", '    t.date "due_date"\n',
                    '    t.date "due_date"\n    t.integer "priority", default: 0, null: false\n'),

@@ -14,16 +14,18 @@ What learners get and what this harness runs differ, and only here:
   a copy of tests/harness/rails/Gemfile: Debian's gem versions, no `source`, so
   `bundle install` resolves offline from the installed packages. Brakeman and
   rubocop-rails-omakase have no Debian package and are not run here.
-- That Gemfile adds tests/harness/rails/backports: the few Rails 7.1+ features the
-  project uses (`config.assume_ssl`, `authenticate_by`, has_secure_password's 72-byte
-  rule), each backported to 6.1 by a small shim that names its feature and release.
+- That Gemfile adds tests/harness/rails/backports: the Rails 7.0-8.1 features the
+  project uses (`authenticate_by`, `normalizes`, `generates_token_for`, `rate_limit`,
+  `max_connections:`, `silence_healthcheck_path`, ...), each backported to 6.1 by a
+  small shim that names its feature and release (backports/README.md lists them).
 - `make migrate` rewrites db/schema.rb in Rails 6.1's format (the shipped one is
   8.1's); the stack tests check both describe the same tables.
 
 Everything else is the project's own: `make setup migrate test`; `make migrate serve`
-(Puma in production, what the Docker image runs) for the conformance suite and the
-load benchmark, and `make migrate run` (development) in the stack test, with
-DATABASE_URL pointing at a throwaway PostgreSQL.
+(`bin/rails server` on Puma in production, what the Docker image runs) for the
+conformance suite and the load benchmark, and `bin/setup --skip-server` then
+`make seed run` (development) in the stack test, with DATABASE_URL pointing at a
+throwaway PostgreSQL.
 """
 
 from __future__ import annotations

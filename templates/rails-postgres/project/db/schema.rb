@@ -10,7 +10,7 @@
 #
 # It's strongly recommended that you check this file into your version control system.
 
-ActiveRecord::Schema[8.1].define(version: 2026_11_29_000004) do
+ActiveRecord::Schema[8.1].define(version: 2026_11_29_000005) do
   # These are extensions that must be enabled in order to support this database
   enable_extension "pg_catalog.plpgsql"
 
@@ -24,6 +24,7 @@ ActiveRecord::Schema[8.1].define(version: 2026_11_29_000004) do
     t.bigint "user_id", null: false
     t.index ["user_id", "created_at", "id"], name: "index_tasks_on_user_id_and_created_at_and_id"
     t.index ["user_id", "status", "created_at", "id"], name: "index_tasks_on_user_id_and_status_and_created_at_and_id"
+    t.check_constraint "status::text = ANY (ARRAY['todo'::character varying, 'doing'::character varying, 'done'::character varying]::text[])", name: "tasks_status_check"
   end
 
   create_table "users", force: :cascade do |t|

@@ -15,6 +15,9 @@ Rails.application.configure do
   # Print deprecation notices to the Rails logger.
   config.active_support.deprecation = :log
 
+  # Raise an error on page load if there are pending migrations.
+  config.active_record.migration_error = :page_load
+
   # Highlight code that triggered database queries in logs.
   config.active_record.verbose_query_logs = true
 end

@@ -8,6 +8,8 @@ require "action_dispatch"
 require "bcrypt"
 require "active_support/testing/time_helpers"
 require "rails_backports"
+require "active_support/continuous_integration"
+require "stringio"
 
 ActiveModel::SecurePassword.min_cost = true # bcrypt's cheapest cost: these tests count, not time
 ActiveRecord::Base.establish_connection(ENV.fetch("DATABASE_URL"))
@@ -171,5 +173,66 @@ class TokenForTest < Minitest::Test
     refute_equal salt, @account.password_salt
     assert_nil BackportAccount.find_by_token_for(:access, token)
     assert_equal @account, BackportAccount.find_by_token_for(:access, @account.generate_token_for(:access))
+  end
+end
+
+class MaxConnectionsTest < Minitest::Test
+  def config(**settings)
+    ActiveRecord::DatabaseConfigurations::HashConfig.new("test", "primary", { adapter: "postgresql", **settings })
+  end
+
+  def test_max_connections_sizes_the_pool
+    assert_equal 7, config(max_connections: "7").pool
+    assert_equal 7, config(max_connections: 7).max_connections
+  end
+
+  def test_pool_and_the_default_still_apply_without_it
+    assert_equal 4, config(pool: 4).pool
+    assert_equal 5, config.pool
+  end
+end
+
+class SilenceHealthcheckPathTest < Minitest::Test
+  def test_silences_the_logger_for_that_path_only
+    log = StringIO.new
+    logger = ActiveSupport::Logger.new(log)
+    app = Rails::Rack::SilenceRequest.new(->(env) { logger.info("served #{env["PATH_INFO"]}"); [ 200, {}, [] ] }, path: "/health")
+    previous, Rails.logger = Rails.logger, logger
+    app.call(Rack::MockRequest.env_for("http://example.com/health"))
+    app.call(Rack::MockRequest.env_for("http://example.com/api/v1/tasks"))
+
+    assert_equal "served /api/v1/tasks\n", log.string
+  ensure
+    Rails.logger = previous
+  end
+end
+
+class ContinuousIntegrationTest < Minitest::Test
+  def run_ci(&block)
+    out, = capture_subprocess_io do
+      ActiveSupport::ContinuousIntegration.run("CI", &block)
+    rescue SystemExit => exit
+      @exit = exit
+    end
+    out
+  end
+
+  def test_runs_every_step_and_passes_when_all_pass
+    out = run_ci { step "One", "true"; step "Two", "ruby", "-e", "exit 0" }
+
+    assert_nil @exit
+    assert_includes out, "✅ One passed"
+    assert_includes out, "✅ Two passed"
+    assert_includes out, "✅ CI passed"
+  end
+
+  def test_a_failing_step_fails_the_run_after_the_others_ran
+    out = run_ci { step "Broken", "false"; step "After", "true" }
+
+    refute_nil @exit
+    refute @exit.success?
+    assert_includes out, "❌ Broken failed"
+    assert_includes out, "✅ After passed"
+    assert_includes out, "❌ CI failed"
   end
 end
