@@ -76,7 +76,12 @@ def _stack_from(path: Path, data: Any) -> Stack:
                 language=ident["language"],
                 form=ident.get("form", "module"),
                 pattern=ident["pattern"],
-                reserved=frozenset(str(word).lower() for word in ident.get("reserved", [])),
+                # A language's keywords are reserved words too (stack.yml may list them
+                # apart, for a template's validator to read).
+                reserved=frozenset(
+                    str(word).lower()
+                    for word in [*ident.get("keywords", []), *ident.get("reserved", [])]
+                ),
             ),
             toolchain=tuple(Tool(**tool) for tool in data.get("toolchain", [])),
             raw=data,
@@ -87,15 +92,22 @@ def _stack_from(path: Path, data: Any) -> Stack:
 
 def load(templates: Path) -> dict[str, Stack]:
     """Every stack under `templates/`, by id, in alphabetical order."""
-    from scaffolder import locations, parsed_yaml
+    from scaffolder import locations, yaml_cache
 
     paths = sorted(templates.glob("*/stack.yml"))
     try:
-        documents = parsed_yaml.load_all(paths, locations.cache_dir() / "stack-yml.json")
-    except parsed_yaml.Unreadable as exc:
+        documents = yaml_cache.load_all(paths, locations.cache_dir() / "stack-yml.json")
+    except yaml_cache.Unreadable as exc:
         raise ScaffoldError(f"template metadata {exc.path} is unreadable: {exc.reason}") from None
-    stacks = [_stack_from(path, data) for path, data in zip(paths, documents)]
+    stacks = [_stack_from(path, data) for path, data in zip(paths, documents, strict=True)]
     return {stack.id: stack for stack in stacks}
+
+
+def installed() -> dict[str, Stack]:
+    """The stacks of this installation's templates."""
+    from scaffolder import locations
+
+    return load(locations.templates_dir())
 
 
 def find(stacks: dict[str, Stack], stack_id: str) -> Stack:

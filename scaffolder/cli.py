@@ -1,5 +1,7 @@
-"""The `scaffold` command line. Heavy modules (copier, yaml) are imported inside commands
-so that `scaffold --help` and `scaffold list` start quickly."""
+"""The `scaffold` command line: parse, call `scaffolder.api`, print, choose the exit code.
+
+The API (and with it copier, yaml) is imported inside commands so that `scaffold --help`
+and `scaffold list` start quickly."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -29,14 +31,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 @contextmanager
 def _reported_errors(interrupted: str = "interrupted") -> Iterator[None]:
     """Whatever goes wrong reaches the user as one line and a non-zero exit, never a traceback."""
-    from scaffolder.errors import UpdateConflicts
-
     try:
         yield
-    except UpdateConflicts as exc:
-        for notice in exc.notices:
-            typer.echo(f"note: {notice}")
-        _fail(str(exc), 2)
     except ScaffoldError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -101,28 +97,23 @@ def main(
         typer.echo(ctx.get_help())
 
 
-def _stacks(template_source: str | None = None):
-    from scaffolder import catalogue, locations
-
-    templates = Path(template_source) if template_source else locations.templates_dir()
-    return catalogue.load(templates)
-
-
 @app.command("list")
 def list_stacks(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Show the stacks you can generate."""
+    from scaffolder import api
+
     with _reported_errors():
-        stacks = _stacks()
+        stacks = api.stacks()
     if as_json:
         import json
 
-        typer.echo(json.dumps([s.summary() for s in stacks.values()], indent=2))
+        typer.echo(json.dumps([s.summary() for s in stacks], indent=2))
         return
     from scaffolder import listing
 
-    typer.echo(listing.render(stacks.values()))
+    typer.echo(listing.render(stacks))
 
 
 def _parse_data(pairs: list[str]) -> dict[str, str]:
@@ -137,31 +128,29 @@ def _parse_data(pairs: list[str]) -> dict[str, str]:
 
 @app.command()
 def new(
+    stack: Annotated[str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")],
     dest: Annotated[
-        Optional[str], typer.Argument(help="Folder to create (default: the project name's slug).")
+        str | None, typer.Argument(help="Folder to create (default: the project name's slug).")
     ] = None,
-    stack: Annotated[
-        str, typer.Option("--stack", "-s", help="Stack id (see `scaffold list`).")
-    ] = ...,
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Ask nothing; use defaults.")
     ] = False,
     data: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a question (repeatable)."),
-    ] = [],
+    ] = None,
     no_git: Annotated[
         bool, typer.Option("--no-git", help="Do not create a Git repository.")
     ] = False,
     template_source: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--template-source", help="Generate from this template repository (path or Git URL)."
         ),
     ] = None,
 ) -> None:
     """Generate a new project."""
-    from scaffolder import generate, names
+    from scaffolder import api
 
     with _reported_errors("interrupted; nothing was written"):
         if not defaults and not sys.stdin.isatty():
@@ -170,48 +159,30 @@ def new(
                 "there is no terminal to ask the questions in; pass --defaults "
                 "(and --data KEY=VALUE for the answers you want)"
             )
-        answers = _parse_data(data)
-        source = (
-            generate.custom_source(template_source)
-            if template_source
-            else generate.installed_source()
-        )
-        if dest is not None and not dest.strip():
-            raise ScaffoldError("the destination folder name is empty; give one such as 'my-api'")
-        if dest is None:
-            name = answers.pop("project_name", None)
-            if name is None:
-                name = (
-                    "my-api"
-                    if defaults or not sys.stdin.isatty()
-                    else typer.prompt("Project name", default="my-api")
-                )
-            dest = names.slugify(name) or name
-        else:
-            name = answers.pop("project_name", None) or Path(dest).resolve().name
-        project = generate.generate(
-            stack_id=stack,
-            dest=Path(dest),
-            project_name=name,
-            data=answers,
+        created = api.new(
+            stack,
+            dest,
+            data=_parse_data(data or []),
             defaults=defaults,
-            use_git=not no_git,
-            source=source,
+            git=not no_git,
+            template_source=template_source,
+            ask_project_name=None
+            if defaults
+            else lambda default: typer.prompt("Project name", default=default),
         )
-    typer.secho(f"Created {stack} project in {project}", fg=typer.colors.GREEN)
+    typer.secho(f"Created {stack} project in {created.path}", fg=typer.colors.GREEN)
     typer.echo("Next:")
     import shlex
 
-    for command in (f"cd {shlex.quote(dest)}", "make db-up setup migrate seed", "make run"):
+    folder = dest if dest is not None else str(created.path)
+    for command in (f"cd {shlex.quote(folder)}", "make db-up setup migrate seed", "make run"):
         typer.echo(f"  {command}")
 
 
 @app.command()
 def update(
     path: Annotated[Path, typer.Argument(help="The project to update.")] = Path("."),
-    to: Annotated[
-        Optional[str], typer.Option("--to", help="Template version to update to.")
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Template version to update to.")] = None,
     dry_run: Annotated[
         bool,
         typer.Option(
@@ -220,11 +191,11 @@ def update(
     ] = False,
 ) -> None:
     """Bring template improvements into a project, keeping your edits."""
-    from scaffolder import update as updating
+    from scaffolder import api
 
     with _reported_errors():
-        outcome = updating.update(path.resolve(), to, dry_run=dry_run)
-    if outcome.old == outcome.new:
+        outcome = api.update(path, to, dry_run=dry_run)
+    if outcome.up_to_date:
         typer.echo(f"Already up to date (template version {outcome.new}).")
         return
     if dry_run:
@@ -239,6 +210,10 @@ def update(
             typer.echo(f"note: {notice}")
         typer.echo(outcome.diff, nl=False)
         return
+    if outcome.needs_attention:  # done, but the learner must finish it: exit 2
+        for notice in outcome.notices:
+            typer.echo(f"note: {notice}")
+        _fail(outcome.attention(), 2)
     typer.secho(
         f"Updated from {outcome.old} to {outcome.new}; "
         f"{len(outcome.changed)} file(s) changed. Review with `git diff`, then commit.",
@@ -248,38 +223,37 @@ def update(
         typer.echo(f"note: {notice}")
 
 
-@app.command()
-def check(
+@app.command("check")
+def check_versions(
     path: Annotated[Path, typer.Argument(help="The project to check.")] = Path("."),
 ) -> None:
     """Tell whether a newer template version exists for a project."""
-    from scaffolder import update as updating
+    from scaffolder import api
 
     with _reported_errors():
-        current, newest = updating.check(path.resolve())
-    if current == newest:
-        typer.echo(f"Up to date: template version {current}.")
+        versions = api.template_versions(path)
+    if versions.up_to_date:
+        typer.echo(f"Up to date: template version {versions.current}.")
     else:
         typer.echo(
-            f"A newer template version is available: {current} -> {newest} (run `scaffold update`)."
+            "A newer template version is available: "
+            f"{versions.current} -> {versions.newest} (run `scaffold update`)."
         )
 
 
 @app.command()
 def doctor(
     stack: Annotated[
-        Optional[str], typer.Option("--stack", "-s", help="Check one stack only.")
+        str | None, typer.Option("--stack", "-s", help="Check one stack only.")
     ] = None,
 ) -> None:
     """Check the tools a stack needs are installed."""
-    from scaffolder import catalogue
-    from scaffolder import doctor as checking
+    from scaffolder import api
 
     with _reported_errors():
-        stacks = _stacks()
-        chosen = [catalogue.find(stacks, stack)] if stack else list(stacks.values())
+        findings = api.doctor(stack)
     missing_required = False
-    for finding in checking.check(chosen):
+    for finding in findings:
         tool = finding.tool
         if finding.ok:
             typer.secho(

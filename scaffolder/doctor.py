@@ -25,7 +25,7 @@ def _version_of(tool: Tool) -> str | None:
     if shutil.which(argv[0]) is None:
         return None
     try:
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=20)
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     match = _VERSION.search(result.stdout + result.stderr)
@@ -41,7 +41,7 @@ def _at_least(found: str, minimum: str) -> bool:
         return True  # a tool that prints no version we can read is given the benefit of the doubt
 
 
-def check(stacks: list[Stack]) -> list[Finding]:
+def findings(stacks: list[Stack]) -> list[Finding]:
     """One finding per distinct tool the given stacks need."""
     seen: dict[str, Tool] = {}
     for stack in stacks:

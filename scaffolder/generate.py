@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scaffolder import catalogue, gitrepo, locations, names
+from scaffolder import answers, catalogue, gitrepo, locations, names
 from scaffolder.errors import ScaffoldError, first_line
 
 
@@ -25,11 +25,10 @@ class Source:
 
 def installed_source() -> Source:
     """This installation's templates, stored as a tagged version (see template_store)."""
-    from scaffolder.template_store import TemplateStore
+    from scaffolder import template_store
 
+    store, tag = template_store.installed()
     templates = locations.templates_dir()
-    store = TemplateStore(locations.home() / "templates")
-    tag = store.ensure(templates, locations.templates_version())
     # ensure() has just checked that `templates` holds exactly the files tagged `tag`, so
     # Copier may render the folder in place instead of cloning the store (the slow part).
     # Not when the folder is a Git repository of its own: Copier would read its tags.
@@ -47,7 +46,7 @@ def custom_source(src: str) -> Source:
     return Source(url=src, ref=None, templates=None)
 
 
-def check_destination(dest: Path, use_git: bool = True) -> None:
+def validate_destination(dest: Path, use_git: bool = True) -> None:
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError(f"{dest} exists and is a file; choose a new folder name")
     if dest.is_dir() and any(dest.iterdir()):
@@ -98,13 +97,13 @@ def generate(
         from scaffolder import questions
 
         stack = catalogue.find(catalogue.load(source.templates), stack_id)
-        names.check(project_name, stack)
-        questions.check_data(data, questions.for_stack(source.templates, stack_id), stack_id)
-    check_destination(dest, use_git)
+        names.validated_identifier(project_name, stack, names.name_pattern(source.templates))
+        questions.validate_data(data, questions.for_stack(source.templates, stack_id), stack_id)
+    validate_destination(dest, use_git)
 
     import secrets
 
-    answers = {
+    values = {
         "secret_key": secrets.token_hex(32),
         **data,
         "stack": stack_id,
@@ -112,7 +111,7 @@ def generate(
     }
     created = not dest.exists()
     try:
-        _render(source, dest, answers, defaults)
+        _render(source, dest, values, defaults)
         if use_git:
             gitrepo.init_with_first_commit(
                 dest,
@@ -131,13 +130,11 @@ def generate(
 
 
 def _author(dest: Path) -> tuple[str | None, str | None]:
-    import yaml
-
-    answers = yaml.safe_load((dest / ".copier-answers.yml").read_text()) or {}
-    return answers.get("author_name"), answers.get("author_email")
+    recorded = answers.load(dest)
+    return recorded.get("author_name"), recorded.get("author_email")
 
 
-def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool) -> None:
+def _render(source: Source, dest: Path, values: dict[str, Any], defaults: bool) -> None:
     import copier
     from copier.errors import CopierError
     from jinja2 import TemplateError
@@ -146,7 +143,7 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
         copier.run_copy(
             str(source.render_from or source.url),
             str(dest),
-            data=answers,
+            data=values,
             user_defaults=default_author(),
             defaults=defaults,
             vcs_ref=None if source.render_from else source.ref,
@@ -162,22 +159,5 @@ def _render(source: Source, dest: Path, answers: dict[str, Any], defaults: bool)
     except ValueError as exc:  # Copier reports invalid answers this way
         raise ScaffoldError(f"invalid answer: {first_line(exc)}") from None
     if source.render_from:
-        _record_source(dest / ".copier-answers.yml", source)
-
-
-def _record_source(answers_file: Path, source: Source) -> None:
-    """Point the answers at the store and tag, as if Copier had cloned them (for `update`)."""
-    import yaml
-
-    lines = answers_file.read_text().splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith(("_commit:", "_src_path:"))]
-    at = next((i for i, line in enumerate(kept) if not line.startswith("#")), len(kept))
-    # The two lines exactly as Copier writes them (its answers file is sorted YAML).
-    kept[at:at] = [
-        yaml.safe_dump(
-            {"_commit": source.ref, "_src_path": source.url},
-            default_flow_style=False,
-            allow_unicode=True,
-        )
-    ]
-    answers_file.write_text("".join(kept))
+        # Point the answers at the store and tag, as if Copier had cloned them (for `update`).
+        answers.record_source(dest, source.url, source.ref)

@@ -27,6 +27,7 @@ def git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = 
         text=True,
         capture_output=True,
         env={**os.environ, **(env or {})},
+        check=False,  # the exit status is judged below, with git's own message
     )
     if check and result.returncode != 0:
         message = (result.stderr or result.stdout).strip().splitlines()
@@ -63,6 +64,30 @@ def init_with_first_commit(path: Path, message: str, name: str | None, email: st
         cwd=path,
         env=identity_env(path, name, email),
     )
+
+
+def remote_tags(url: str) -> list[str]:
+    """The tag names of the repository at `url` (a Git URL or a local path), unsorted."""
+    if "://" not in url and Path(url).exists():
+        # `git ls-remote` misreads some relative paths (copier-org/copier#2589).
+        url = Path(url).resolve().as_posix()
+    out = git("ls-remote", "--tags", "--refs", "--", url, cwd=Path.cwd())
+    return [line.split("\t", 1)[1].removeprefix("refs/tags/") for line in out.splitlines()]
+
+
+def newest_version(tags: list[str]) -> str | None:
+    """The highest PEP 440 release among `tags` (pre-releases aside, as Copier does)."""
+    from packaging.version import InvalidVersion, Version
+
+    releases = {}
+    for tag in tags:
+        try:
+            version = Version(tag)
+        except InvalidVersion:
+            continue
+        if not version.is_prerelease:
+            releases[tag] = version
+    return max(releases, key=releases.__getitem__) if releases else None
 
 
 def is_repo_root(path: Path) -> bool:

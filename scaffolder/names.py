@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from scaffolder.catalogue import Stack
 from scaffolder.errors import ScaffoldError
 
-# Mirrors the `project_slug` default in templates/copier.yml.
+# Mirrors the `project_slug` default in templates/copier.yml (tests/test_api.py checks).
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -25,12 +26,30 @@ def identifier(name: str, stack: Stack) -> str:
     return slug.replace("-", "_")
 
 
-def check(name: str, stack: Stack) -> str:
-    """Return the project's identifier, or explain in one line why the name cannot be used."""
+# The templates' rule for a project name, which copier.yml's validator reads too.
+NAME_RULE = "_shared/project-name.yml"
+
+
+def name_pattern(templates: Path) -> str:
+    """The regular expression a project name must match, from the templates' NAME_RULE."""
+    import yaml
+
+    path = templates / NAME_RULE
+    try:
+        return str(yaml.safe_load(path.read_text(encoding="utf-8"))["pattern"])
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        raise ScaffoldError(f"template metadata {path} is missing or unreadable") from None
+
+
+def validated_identifier(name: str, stack: Stack, pattern: str) -> str:
+    """Return the project's identifier, or explain in one line why the name cannot be used.
+
+    `pattern` is `name_pattern(templates)`, matched against the whole name.
+    """
     shown = name if name.strip() else "(empty)"
     if not name.strip():
         raise ScaffoldError("the project name is empty; give a name such as 'my-api'")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 _-]*", name):
+    if not re.fullmatch(pattern, name):
         raise ScaffoldError(
             f"project name '{shown}' is not usable: start with a letter and use only "
             "letters, digits, spaces, '-' and '_' (for example 'my-api')"

@@ -38,7 +38,9 @@ def for_stack(templates: Path, stack_id: str) -> dict[str, dict[str, Any]]:
     }
 
 
-def check_data(data: dict[str, str], questions: dict[str, dict[str, Any]], stack_id: str) -> None:
+def validate_data(
+    data: dict[str, str], questions: dict[str, dict[str, Any]], stack_id: str
+) -> None:
     """Refuse a --data key that is not a question of this stack, or a value of the wrong kind."""
     for key, value in data.items():
         spec = questions.get(key)

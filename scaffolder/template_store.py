@@ -18,10 +18,11 @@ import hashlib
 import json
 import os
 import shutil
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from scaffolder import locations
 from scaffolder.errors import ScaffoldError
 from scaffolder.gitrepo import git
 
@@ -81,8 +82,8 @@ class TemplateStore:
             index = json.loads(self._index.read_text()) if self._index.exists() else {}
             fingerprint = digest(templates)
             existing = self.tags()
-            if index.get(fingerprint) in existing:
-                return index[fingerprint]
+            if (known := index.get(fingerprint)) in existing:
+                return str(known)
             tag = version
             counter = 0
             while tag in existing:  # same version, different files: a development build
@@ -118,3 +119,14 @@ class TemplateStore:
         shutil.copytree(
             templates, self.root, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*_IGNORED)
         )
+
+
+def store_root() -> Path:
+    """This machine's store: projects generated from the installed templates point here."""
+    return locations.home() / "templates"
+
+
+def installed() -> tuple[TemplateStore, str]:
+    """The store, holding this installation's templates; and the tag they are stored as."""
+    store = TemplateStore(store_root())
+    return store, store.ensure(locations.templates_dir(), locations.templates_version())

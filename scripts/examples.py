@@ -21,13 +21,14 @@ What makes a rendering repeatable (see examples/README.md):
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from scaffolder import answers
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "templates"
@@ -49,8 +50,6 @@ SRC_PATH = "~/.local/share/scaffolder/templates"  # where `scaffold` keeps it on
 SKIPPED = frozenset(
     {".env", ".git", "node_modules", ".venv", "vendor", "target", "__pycache__", ".DS_Store"}
 )
-
-_SRC_PATH_LINE = re.compile(r"^_src_path: .*$", re.MULTILINE)
 
 Snapshot = dict[str, tuple[bytes, bool]]  # relative path -> (content, executable)
 
@@ -95,8 +94,7 @@ def render(stack: str, parent: Path) -> Path:
             f"[{stack}] scaffold new failed ({result.returncode}):\n{result.stdout}{result.stderr}"
         )
     project = parent / PROJECT_NAME
-    answers = project / ".copier-answers.yml"
-    answers.write_text(_SRC_PATH_LINE.sub(f"_src_path: {SRC_PATH}", answers.read_text()))
+    answers.record_source(project, SRC_PATH)
     return project
 
 

@@ -1,4 +1,5 @@
-"""Shared fixtures. The conformance suite's options and fixtures come from its plugin."""
+"""Shared fixtures. The conformance suite's options and fixtures come from its plugin;
+the `stack` marker's rules and the `--stack` option from tests/stack_marker.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from tests.harness.releases import Release
 
-pytest_plugins = ["tests.conformance.plugin"]
+pytest_plugins = ["tests.conformance.plugin", "tests.stack_marker"]
 
 
 @pytest.fixture(scope="session", autouse=True)

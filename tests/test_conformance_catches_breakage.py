@@ -1,7 +1,7 @@
 """The conformance suite fails, naming the rule, when a server breaks a rule of Tasks API v1.
 
 The server under test is tests/conformance/reference_server.py, a small in-memory
-implementation of the spec written for these tests: unbroken, the whole suite must
+implementation of docs/tasks-api-v1.md written for these tests: unbroken, the whole suite must
 pass against it (no false alarms); started with `--break <rule>`, the suite, narrowed
 with -k to the tests of that rule, must fail and its output must name the rule.
 """
@@ -92,6 +92,35 @@ CASES = {
     "modified-openapi": (
         "openapi_yaml",
         "[rule: GET /openapi.yaml is byte-identical to templates/_shared/openapi.yaml]",
+    ),
+    # The decided gaps of docs/tasks-api-v1.md (tests/conformance/test_decided_gaps.py).
+    "password-over-72-bytes": (
+        "password_over_72_bytes or password_of_72_bytes",
+        "[rule: a password over 72 bytes (UTF-8) is a 422 on password]",
+    ),
+    "login-401-bare": (
+        "every_login_401",
+        "[rule: every 401 carries WWW-Authenticate: Bearer, the login's too]",
+    ),
+    "blank-description-kept": (
+        "blank_description",
+        "[rule: a description of '' is stored and returned as null (create)]",
+    ),
+    "head-unauthenticated": (
+        "head_on_a_protected_route",
+        "[rule: HEAD on a protected route is authenticated like GET (401 without a token)]",
+    ),
+    "register-race-500": (
+        "concurrent_registrations",
+        "[rule: 8 concurrent registrations of one new e-mail: exactly one 201, the others 409",
+    ),
+    "due-date-nulls-first": (
+        "due_date_sorts",
+        "[rule: sort=-dueDate: tasks without a dueDate come last in both directions]",
+    ),
+    "title-case-insensitive": (
+        "title_sorts_compare_code_points",
+        "[rule: sort=title compares Unicode code points, case-sensitive",
     ),
 }
 

@@ -13,7 +13,7 @@ from openapi_spec_validator.validation.validators import OpenAPIV31SpecValidator
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 DOCUMENT = TEMPLATES / "_shared" / "openapi.yaml"
 
-# (path, method) -> the statuses the spec (tasks-api-v1.md) gives that operation.
+# (path, method) -> the statuses the contract (docs/tasks-api-v1.md) gives that operation.
 # 400/415 belong to operations with a JSON body, 401 to protected ones, 500 to all.
 EXPECTED = {
     ("/health", "get"): {200, 503, 500},

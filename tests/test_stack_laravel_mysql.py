@@ -3,11 +3,15 @@
 What runs here (see tests/stacks/laravel_mysql.py for why): the generated code on
 Debian 12's PHP 8.2 + Laravel 8.83 + PHPUnit 9.6 through the harness's Laravel-8
 bootstrap, against a throwaway MariaDB 10.11; `php -l` on every PHP file;
-`composer validate` (offline) on composer.json. Learners get Laravel 12, PHPUnit 11,
+`composer validate` (offline) on composer.json. Learners get Laravel 13, PHPUnit 12,
 MySQL 8.4 and Pint, which this machine cannot install (no Packagist, no Docker).
 `make lint` (Pint's Laravel preset) cannot run here; the generated CI runs it. In its
 place, Debian's PHP_CodeSniffer checks PSR-12, the base of that preset, minus the three
 sniffs where Laravel's style deliberately differs.
+
+`make serve`, the production pair (nginx in front of php-fpm), runs for real on Debian's
+nginx and php8.2-fpm; so does `make run` (as `php -S`). The Dockerfile and the compose
+files are not run (no Docker engine here). Each harness backport has a test of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from tests.harness import commands
 from tests.stacks import laravel_mysql as stack
 
 STACK = stack.STACK
+pytestmark = pytest.mark.stack(STACK)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 EXPECTED_FILES = [
@@ -38,7 +43,7 @@ EXPECTED_FILES = [
     "config/app.php", "config/auth.php", "config/cors.php", "config/database.php",
     "app/Exceptions/ProblemDetails.php", "app/Http/Middleware/AssignRequestId.php",
     "app/Http/Middleware/EnsureJsonBody.php", "app/Models/User.php", "app/Models/Task.php",
-    "app/Models/PersonalAccessToken.php", "app/Http/Resources/TaskResource.php",
+    "app/Models/ApiToken.php", "app/Http/Resources/TaskResource.php",
     "app/Http/Requests/StoreTaskRequest.php", "app/Providers/AppServiceProvider.php",
     "database/seeders/DatabaseSeeder.php", "database/factories/TaskFactory.php",
     "resources/views/docs.blade.php", "tests/TestCase.php", "tests/Feature/TasksTest.php",
@@ -78,15 +83,16 @@ def test_every_file_of_the_spec_is_generated(project: Path) -> None:
 
 def test_env_has_a_valid_app_key_and_the_example_none(project: Path) -> None:
     env = (project / ".env").read_text()
-    key = re.search(r"^APP_KEY=base64:(\S+)$", env, re.M)
+    key = re.search(r"^APP_KEY=base64:(\S+)$", env, re.MULTILINE)
     assert key, f"[{STACK}] .env has no base64 APP_KEY"
     assert len(base64.b64decode(key.group(1), validate=True)) == 32  # AES-256-CBC's key size
-    assert re.search(r"^APP_KEY=$", (project / ".env.example").read_text(), re.M)
+    assert re.search(r"^APP_KEY=$", (project / ".env.example").read_text(), re.MULTILINE)
 
 
 def test_no_committed_file_holds_the_generated_key(project: Path) -> None:
-    key = re.search(r"^APP_KEY=(\S+)$", (project / ".env").read_text(), re.M).group(1)
-    found = subprocess.run(["git", "grep", "-F", "-l", key, "HEAD"], cwd=project, capture_output=True, text=True)
+    key = re.search(r"^APP_KEY=(\S+)$", (project / ".env").read_text(), re.MULTILINE).group(1)
+    found = subprocess.run(["git", "grep", "-F", "-l", key, "HEAD"], cwd=project, capture_output=True, text=True,
+                           check=False)  # 1: no file holds it
     assert found.stdout == "", f"[{STACK}] the APP_KEY is committed in: {found.stdout}"
 
 
@@ -158,18 +164,144 @@ def test_the_projects_own_tests_pass_on_mariadb(harness_copy: Path, mariadb) -> 
     url = mariadb.url("laravel_test")
     # The project's phpunit.xml, as `composer test` would use it (PHPUnit 9.6 here, see module doc).
     result = commands.run(STACK, ["phpunit", "--colors=never"], cwd=harness_copy, env=stack.env_for(url))
-    summary = re.search(r"^OK \((\d+) tests?, (\d+) assertions?\)$", result.stdout, re.M)
+    summary = re.search(r"^OK \((\d+) tests?, (\d+) assertions?\)$", result.stdout, re.MULTILINE)
     assert summary, f"[{STACK}] no PHPUnit OK summary:\n{result.stdout[-4000:]}"
     assert int(summary.group(1)) >= 20, f"[{STACK}] fewer tests ran than the project has:\n{result.stdout}"
 
 
-def test_the_served_app_answers(tmp_path: Path) -> None:
-    with stack.served(tmp_path) as base_url:
-        with urllib.request.urlopen(f"{base_url}/health", timeout=10) as response:
-            assert response.status == 200
-            assert response.headers["X-Request-Id"]
-        with urllib.request.urlopen(f"{base_url}/openapi.yaml", timeout=10) as response:
+def call(base_url: str, method: str, path: str, body: dict | None = None, token: str | None = None):
+    """(status, parsed JSON or None, headers) of one request; errors are answers too."""
+    import json
+    import urllib.error
+
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base_url + path, data=data, method=method, headers=headers)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=60) as response:
+            raw, status, answer_headers = response.read(), response.status, response.headers
+    except urllib.error.HTTPError as error:
+        raw, status, answer_headers = error.read(), error.code, error.headers
+    return status, (json.loads(raw) if raw.strip().startswith(b"{") else None), answer_headers
+
+
+def register_and_login(base_url: str, email: str) -> str:
+    status, body, _ = call(base_url, "POST", "/api/v1/auth/register", {"email": email, "password": "password123"})
+    assert status == 201, f"[{STACK}] register: {status} {body}"
+    status, body, _ = call(base_url, "POST", "/api/v1/auth/login", {"email": email, "password": "password123"})
+    assert status == 200, f"[{STACK}] login: {status} {body}"
+    return body["accessToken"]
+
+
+def test_the_development_server_answers_health_and_a_login(tmp_path: Path) -> None:
+    """`make run` (PHP's built-in server) still works; the conformance suite uses `make serve`."""
+    with stack.development(tmp_path) as base_url:
+        status, body, headers = call(base_url, "GET", "/health")
+        assert status == 200 and headers["X-Request-Id"], f"[{STACK}] /health: {status} {body}"
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+        with opener.open(f"{base_url}/openapi.yaml", timeout=60) as response:
             assert response.read() == (TEMPLATES / "_shared/openapi.yaml").read_bytes()
+        token = register_and_login(base_url, "dev@example.com")
+        status, body, _ = call(base_url, "GET", "/api/v1/auth/me", token=token)
+        assert (status, body["email"]) == (200, "dev@example.com"), f"[{STACK}] me: {status} {body}"
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory):
+    with stack.production(tmp_path_factory.mktemp("laravel-production")) as running:
+        yield running
+
+
+def test_make_serve_is_nginx_in_front_of_php_fpm_as_production(production) -> None:
+    from tests.harness.server import server_output
+
+    status, body, headers = call(production.base_url, "GET", "/health")
+    assert (status, body) == (200, {"status": "ok", "checks": {"database": "ok"}})
+    assert headers["Server"] == "nginx", f"[{STACK}] not served by nginx: {dict(headers)}"
+    assert "X-Powered-By" not in headers
+    status, body, headers = call(production.base_url, "GET", "/index.php/../../.env")
+    assert status in (400, 404), f"[{STACK}] {status}"
+    status, body, headers = call(production.base_url, "GET", "/no/such/route")
+    assert status == 404 and headers["Content-Type"].startswith("application/problem+json")
+    output = server_output(production.base_url, tail=20_000) or ""
+    assert "docker/serve" in output and "php artisan serve" not in output, output
+
+
+def test_concurrent_registrations_of_one_email_give_one_201_and_409s(production) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = {"email": "race@example.com", "password": "password123"}
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(lambda _: call(production.base_url, "POST", "/api/v1/auth/register", body), range(6)))
+    statuses = sorted(status for status, _, _ in answers)
+    assert statuses == [201] + [409] * 5, f"[{STACK}] concurrent registrations: {statuses} {answers}"
+
+
+def test_insert_tasks_fills_the_list_the_api_serves(production) -> None:
+    token = register_and_login(production.base_url, "bulk@example.com")
+    production.insert_tasks("bulk@example.com", 1000)
+
+    status, page, _ = call(production.base_url, "GET", "/api/v1/tasks?status=todo&sort=-createdAt&pageSize=100", token=token)
+    assert status == 200, f"[{STACK}] {status} {page}"
+    assert page["totalItems"] == 334 and page["totalPages"] == 4  # 1, 4, 7 ... 1000: todo
+    created = [item["createdAt"] for item in page["items"]]
+    assert created == sorted(created, reverse=True) and len(set(created)) == 100
+    assert {item["status"] for item in page["items"]} == {"todo"}
+    status, everything, _ = call(production.base_url, "GET", "/api/v1/tasks?sort=dueDate&pageSize=100", token=token)
+    assert everything["totalItems"] == 1000
+    assert all(item["dueDate"] for item in everything["items"])  # 500 with a due date come first
+
+
+def test_the_list_query_reads_one_page_through_an_index_at_scale(production) -> None:
+    """At 30,000 tasks, MariaDB serves the benchmarked list (`status=todo&sort=-createdAt`) from
+    an index in order (no filesort, about one page of rows read); totalItems is one
+    primary-key read of task_counts, not a COUNT(*) of tasks."""
+    db, database = stack.DATABASES[production.base_url]
+    token = register_and_login(production.base_url, "plan@example.com")
+    production.insert_tasks("plan@example.com", 30_000)
+    status, page, _ = call(production.base_url, "GET", "/api/v1/tasks?status=todo&sort=-createdAt", token=token)
+    assert (status, page["totalItems"]) == (200, 10_000), f"[{STACK}] {status} {page and page.get('totalItems')}"
+    owner = db.sql(f"SELECT id FROM `{database}`.users WHERE email = 'plan@example.com'").split()[-1]
+    # The two queries Eloquent sends for GET /api/v1/tasks?status=todo&sort=-createdAt.
+    where = f"`tasks`.`user_id` = {owner} and `tasks`.`user_id` is not null and `status` = 'todo'"
+    output = db.sql(
+        f"USE `{database}`; ANALYZE TABLE tasks;"
+        f"ANALYZE select * from `tasks` where {where} order by `created_at` desc, `id` desc limit 20 offset 0;"
+        f"ANALYZE select sum(`total`) as aggregate from `task_counts` where `user_id` = {owner} and `status` = 'todo';"
+    )
+    lines = output.splitlines()
+    header = next(line.split("\t") for line in lines if line.startswith("id\t"))
+    page_plan, count_plan = (dict(zip(header, line.split("\t"))) for line in lines if line.startswith("1\t"))
+    shown = f"[{STACK}] plans (MariaDB's ANALYZE):\n{output}"
+    assert page_plan["key"].startswith("tasks_user_id_") and "filesort" not in page_plan["Extra"], shown
+    assert float(page_plan["r_rows"]) <= 100, shown
+    assert count_plan["key"] == "PRIMARY" and count_plan["type"] in ("const", "eq_ref", "ref"), shown
+
+
+@pytest.mark.parametrize("target", ["migrate", "serve"])
+def test_production_refuses_to_start_without_an_app_key(harness_copy: Path, mariadb, target: str) -> None:
+    """The .env.example placeholder (an empty APP_KEY) stops `make migrate` (the image's first
+    step) and `make serve` with one clear line, before anything listens."""
+    from tests.harness.ports import free_port
+
+    env = {**os.environ, **stack.env_for(mariadb.url(f"laravel_nokey_{target}")), "APP_ENV": "production",
+           "APP_KEY": "", "HOST": "127.0.0.1", "PORT": str(free_port())}
+    result = subprocess.run(["make", target], cwd=harness_copy, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"[{STACK}] make {target} ran in production without APP_KEY:\n{output}"
+    assert "APP_KEY is not set: refusing to run in production" in output, output
+
+
+def test_make_serve_is_the_command_the_readme_shows(project: Path) -> None:
+    import yaml
+
+    commands_table = yaml.safe_load((TEMPLATES / STACK / "stack.yml").read_text())["commands"]
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (project / "Makefile").read_text(), re.MULTILINE).group(1)
+    assert re.sub(r"\$\((\w+)\)", r"$\1", recipe) == commands_table["serve"]
 
 
 def test_the_harness_runs_the_projects_bootstrap_file(project: Path, harness_copy: Path) -> None:
@@ -179,3 +311,95 @@ def test_the_harness_runs_the_projects_bootstrap_file(project: Path, harness_cop
     assert patched == original.replace(stack.APPLICATION_IMPORT, stack.HARNESS_IMPORT)
     for unchanged in ("public/index.php", "artisan", "routes/api.php", "phpunit.xml"):
         assert (project / unchanged).read_bytes() == (harness_copy / unchanged).read_bytes()
+
+
+def test_harness_backport_phpunit_attributes(project: Path, harness_copy: Path) -> None:
+    """PHPUnit 10's #[DataProvider('name')] becomes PHPUnit 9's `@dataProvider name`; nothing else changes."""
+    original = (project / "tests/Feature/TasksTest.php").read_text()
+    copied = (harness_copy / "tests/Feature/TasksTest.php").read_text()
+    assert "#[DataProvider('invalidListParameters')]" in original
+    assert copied == original.replace("#[DataProvider('invalidListParameters')]", "/** @dataProvider invalidListParameters */") \
+        .replace("#[DataProvider('blankDescriptions')]", "/** @dataProvider blankDescriptions */")
+
+
+# The harness's backports (tests/harness/laravel/backports.php and src/Backports/): each runs
+# the Laravel 9-11 idiom the project uses on Debian's Laravel 8.83, and is tested here alone.
+def run_on_the_harness(code: str) -> str:
+    stack.require_toolchain()
+    script = f"require {str(stack.HARNESS / 'autoload.php')!r};\n{code}"
+    return commands.run(STACK, ["php", "-r", script], cwd=stack.HARNESS).stdout
+
+
+def test_harness_backport_casts_method() -> None:
+    """Laravel 11's `protected function casts(): array` on a model, merged into its casts."""
+    output = run_on_the_harness("""
+        $model = new class extends Illuminate\\Database\\Eloquent\\Model {
+            protected function casts(): array { return ['flag' => 'boolean', 'count' => 'integer']; }
+        };
+        $model->forceFill(['flag' => 1, 'count' => '7']);
+        echo json_encode([$model->flag, $model->count, $model->hasCast('flag', 'boolean')]);
+    """)
+    assert output == "[true,7,true]", output
+
+
+def test_harness_backport_typed_resource_to_array() -> None:
+    """Laravel 10's `JsonResource::toArray(Request $request)`: a resource may type its parameter."""
+    output = run_on_the_harness("""
+        $resource = new class(['id' => 7]) extends Illuminate\\Http\\Resources\\Json\\JsonResource {
+            public function toArray(Illuminate\\Http\\Request $request): array
+            {
+                return ['id' => (string) $this->resource['id'], 'path' => $request->path()];
+            }
+        };
+        echo json_encode($resource->resolve(Illuminate\\Http\\Request::create('/tasks')));
+    """)
+    assert output == '{"id":"7","path":"tasks"}', output
+
+
+def test_harness_backport_fake_helper() -> None:
+    """Laravel 9.29's fake(): one Faker generator per locale, from the container."""
+    output = run_on_the_harness("""
+        echo get_class(fake()), ' ', fake() === fake() ? 'shared' : 'new', ' ',
+             fake('fr_FR') === fake() ? 'same' : 'per-locale';
+    """)
+    assert output == "Faker\\Generator shared per-locale", output
+
+
+def test_harness_backport_unique_constraint_violation(mariadb) -> None:
+    """Laravel 10.20's UniqueConstraintViolationException for a duplicate key (MySQL error 1062)."""
+    url = mariadb.url("laravel_unique")
+    output = run_on_the_harness(f"""
+        Illuminate\\Database\\Connection::resolverFor('mysql',
+            fn ($pdo, $database, $prefix, $config) => new Harness\\MySqlConnection($pdo, $database, $prefix, $config));
+        $db = new Illuminate\\Database\\Capsule\\Manager;
+        $db->addConnection(['driver' => 'mysql', 'url' => {url!r}, 'database' => 'laravel_unique']);
+        $connection = $db->getConnection();
+        $connection->statement('create table t (email varchar(20) primary key)');
+        $connection->insert('insert into t values (?)', ['a@x']);
+        try {{
+            $connection->insert('insert into t values (?)', ['a@x']);
+            echo 'no exception';
+        }} catch (Illuminate\\Database\\UniqueConstraintViolationException $e) {{
+            echo get_parent_class($e), ' ', $e->errorInfo[1];
+        }}
+        try {{
+            $connection->insert('insert into missing values (1)');
+        }} catch (Illuminate\\Database\\QueryException $e) {{
+            echo ' ', $e instanceof Illuminate\\Database\\UniqueConstraintViolationException ? 'wrong' : 'other errors unchanged';
+        }}
+    """)
+    assert output == "Illuminate\\Database\\QueryException 1062 other errors unchanged", output
+
+
+def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
+    """The harness adapts to the template: the shipped code keeps the current idioms."""
+    project = TEMPLATES / STACK / "project"
+    php = {path.relative_to(project): path.read_text() for path in project.rglob("*.php")}
+    dated = {
+        "a $casts property (Laravel 11: the casts() method)": r"protected \$casts\b",
+        "$this->faker (Laravel 9.29: fake())": r"\$this->faker\b",
+        "an untyped toArray($request) (Laravel 10: toArray(Request $request))": r"function toArray\(\$request\)",
+        "paginate()'s COUNT(*) of every task": r"->paginate\(",
+    }
+    found = [f"{name}: {why}" for name, text in php.items() for why, pattern in dated.items() if re.search(pattern, text)]
+    assert not found, f"[{STACK}] dated idioms in the template: {found}"

@@ -8,16 +8,21 @@ tests of files check the project exactly as a learner gets it.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
+import requests
+import yaml
 
 from tests.harness import commands
 from tests.stacks import rails_postgres as rails
 
 STACK = rails.STACK
+pytestmark = pytest.mark.stack(STACK)
 HARNESS_RUBOCOP = Path(__file__).resolve().parent / "harness" / "rails" / "rubocop.yml"
 
 # This stack's own layout; what every project has is checked in test_generated_projects.py.
@@ -48,7 +53,7 @@ def test_generated_project_has_file(learner_project: Path, path: str) -> None:
 
 def test_learner_gets_rails_8_1(learner_project: Path) -> None:
     gemfile = (learner_project / "Gemfile").read_text()
-    assert re.search(r'^gem "rails", "~> 8\.1\.\d+"$', gemfile, re.M), gemfile
+    assert re.search(r'^gem "rails", "~> 8\.1\.\d+"$', gemfile, re.MULTILINE), gemfile
     assert 'source "https://rubygems.org"' in gemfile
     for gem in ("pg", "puma", "bcrypt", "rack-cors", "brakeman", "rubocop-rails-omakase"):
         assert f'gem "{gem}"' in gemfile, f"[{STACK}] the Gemfile lacks {gem}"
@@ -109,11 +114,13 @@ def test_lint_omakase_core_rules(learner_project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def tested_project(tmp_path_factory: pytest.TempPathFactory, postgres):
-    """`DATABASE_URL=... make setup migrate test` in a project rendered for Debian's Rails."""
+    """The project's own CI steps in a project rendered for Debian's Rails:
+    `RAILS_ENV=test make setup migrate`, then `bin/rails db:test:prepare test`."""
     rails.require_toolchain()
     project = rails.generate(tmp_path_factory.mktemp("rails-run"))
-    env = {**rails.debian_env(project), "DATABASE_URL": postgres.url("rails_stack")}
-    result = commands.run(STACK, ["make", "setup", "migrate", "test"], cwd=project, env=env, timeout=600)
+    env = {**rails.debian_env(project), "DATABASE_URL": postgres.url("rails_stack"), "RAILS_ENV": "test"}
+    commands.run(STACK, ["make", "setup", "migrate"], cwd=project, env=env, timeout=600)
+    result = commands.run(STACK, ["bin/rails", "db:test:prepare", "test"], cwd=project, env=env, timeout=600)
     return project, env, result.stdout
 
 
@@ -122,7 +129,17 @@ def test_projects_own_tests_pass_against_postgres(tested_project) -> None:
     summary = re.search(r"(\d+) runs, (\d+) assertions, 0 failures, 0 errors, (\d+) skips", output)
     assert summary, f"[{STACK}] no passing Minitest summary in:\n{output[-3000:]}"
     runs, skips = int(summary.group(1)), int(summary.group(3))
-    assert runs >= 20 and skips == 0, summary.group(0)
+    assert runs >= 30 and skips == 0, summary.group(0)
+
+
+def test_readme_single_test_example_runs_one_test(tested_project) -> None:
+    project, env, _ = tested_project
+    readme = (project / "README.md").read_text()
+    example = re.search(r"^bin/rails test (test/\S+:\d+)", readme, re.MULTILINE)
+    assert example, f"[{STACK}] the README shows no single-test example"
+    output = commands.run(STACK, ["bin/rails", "test", example.group(1)], cwd=project, env=env).stdout
+    assert re.search(r"\b1 runs, \d+ assertions, 0 failures", output), (
+        f"[{STACK}] `bin/rails test {example.group(1)}` did not run exactly one test:\n{output[-2000:]}")
 
 
 def test_seed_is_idempotent(tested_project) -> None:
@@ -164,3 +181,200 @@ def test_shipped_schema_matches_what_the_migrations_make(tested_project) -> None
     dumped = (project / "db/schema.rb").read_text()
     assert _schema_facts(dumped), dumped
     assert _schema_facts(shipped) == _schema_facts(dumped)
+
+
+def test_rails_backports_work_on_debians_rails(postgres) -> None:
+    """The harness's own shims of Rails 7.1+ features (tests/harness/rails/backports), on 6.1."""
+    rails.require_toolchain()
+    command = ["ruby", "-Ilib", "test/backports_test.rb"]
+    output = commands.run(STACK, command, cwd=rails.BACKPORTS,
+                          env={"DATABASE_URL": postgres.url("rails_backports")}).stdout
+    assert re.search(r"\d+ runs, \d+ assertions, 0 failures, 0 errors, 0 skips", output), output
+
+
+# Files a learner's machine runs and this one cannot (Docker, dev container) ----------
+
+
+def test_compose_works_without_env_and_binds_loopback(learner_project: Path) -> None:
+    text = (learner_project / "docker-compose.yml").read_text()
+    assert ":?" not in text, f"[{STACK}] a ${{VAR:?}} aborts `docker compose` before .env exists"
+    compose = yaml.safe_load(text)
+    for name, service in compose["services"].items():
+        for port in service.get("ports", []):
+            assert str(port).startswith("127.0.0.1:"), f"[{STACK}] {name} publishes {port} on every interface"
+
+
+def test_dev_container_mounts_the_project_and_leaves_port_3000_free(learner_project: Path) -> None:
+    overlay = yaml.safe_load((learner_project / ".devcontainer/docker-compose.devcontainer.yml").read_text())
+    # Compose resolves this file's paths from ../docker-compose.yml's folder: the project root.
+    assert overlay["services"]["dev"]["volumes"][0].split(":")[0] == ".", overlay["services"]["dev"]
+    # The production `app` service would start with the dev container and take port 3000.
+    assert overlay["services"]["app"]["profiles"], overlay["services"]["app"]
+
+
+def test_image_serves_puma_as_a_non_root_user(learner_project: Path) -> None:
+    dockerfile = (learner_project / "Dockerfile").read_text()
+    assert re.search(r"^USER 1000:1000$", dockerfile, re.MULTILINE)
+    assert 'WEB_CONCURRENCY="2"' in dockerfile and 'RAILS_MAX_THREADS="3"' in dockerfile
+    assert "bundle exec puma -C config/puma.rb" in dockerfile
+    workflow = (learner_project / ".github/workflows/ci.yml").read_text()
+    assert "RAILS_ENV: test" in workflow and "bin/rails db:test:prepare test" in workflow
+    assert "ARGV.unshift(\"--ensure-latest\")" not in (learner_project / "bin/brakeman").read_text()
+
+
+def test_readme_command_table_shows_what_make_serve_runs(learner_project: Path) -> None:
+    rails.require_toolchain()
+    stack_yml = yaml.safe_load((Path(rails.__file__).parents[2] / "templates" / STACK / "stack.yml").read_text())
+    env = ["env", "HOST=127.0.0.1", "PORT=4567"]
+    recipe = commands.run(STACK, [*env, "make", "-s", "-n", "serve"], cwd=learner_project).stdout.strip()
+    table = stack_yml["commands"]["serve"].replace("$HOST", "127.0.0.1").replace("$PORT", "4567")
+    assert recipe.splitlines() == [part.strip() for part in table.split("&&")], (recipe, table)
+    readme = (learner_project / "README.md").read_text()
+    assert f"| `serve` | `{stack_yml['commands']['serve']}` |" in readme
+    assert "make serve" in readme and "make run" in readme
+
+
+def test_make_setup_writes_env_with_a_fresh_secret(tmp_path: Path) -> None:
+    """A fresh clone has no .env: `make setup` writes it, and the same `make` already reads it."""
+    rails.require_toolchain()
+    project = rails.generate(tmp_path, series=None)
+    (project / ".env").unlink()
+    example = (project / ".env.example").read_text()
+    (project / ".env.example").write_text(example.replace("PORT=3000", "PORT=4999"))
+
+    # -n prints the recipes (no bundle install offline) but still makes .env, which make includes.
+    output = commands.run(STACK, ["env", "-u", "PORT", "-u", "HOST", "make", "-s", "-n", "setup", "run"],
+                          cwd=project).stdout
+    assert output.rstrip().endswith("-p 4999"), f"[{STACK}] make did not read the new .env:\n{output}"
+    written = (project / ".env").read_text()
+    secret = re.search(r"^SECRET_KEY_BASE=(\S+)$", written, re.MULTILINE)
+    assert secret and re.fullmatch(r"[0-9a-f]{128}", secret.group(1)), written
+    assert written.replace(secret.group(0), "") == example.replace("PORT=3000", "PORT=4999").replace(
+        "SECRET_KEY_BASE=replace-with-the-output-of-bin-rails-secret", "")
+    assert "/.env\n" in (project / ".gitignore").read_text()
+
+
+# Servers -------------------------------------------------------------------------------
+
+
+def test_development_server_answers_health_and_the_demo_login(tmp_path: Path, postgres) -> None:
+    """`make migrate seed run`: Rails' development server (the conformance suite uses `make serve`)."""
+    from tests.harness.server import serve
+
+    rails.require_toolchain()
+    project = rails.generate(tmp_path)
+    env = {**rails.debian_env(project), "DATABASE_URL": postgres.url("rails_development")}
+    commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=600)
+    with serve(STACK, project, command=["make", "migrate", "seed", "run"], env=env) as base_url:
+        assert requests.get(f"{base_url}/health", timeout=10).json()["status"] == "ok"
+        login = requests.post(f"{base_url}/api/v1/auth/login", timeout=30,
+                              json={"email": "demo@example.com", "password": "password123"})
+        assert login.status_code == 200, login.text
+        assert "Strict-Transport-Security" not in login.headers  # development is plain HTTP
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory):
+    with rails.production_server(tmp_path_factory.mktemp("rails-production")) as server:
+        yield server
+
+
+def _register(base_url: str) -> tuple[str, dict[str, str]]:
+    email = f"load-{uuid.uuid4().hex[:8]}@example.com"
+    registered = requests.post(f"{base_url}/api/v1/auth/register", timeout=30,
+                               json={"email": email, "password": "password123"})
+    assert registered.status_code == 201, registered.text
+    login = requests.post(f"{base_url}/api/v1/auth/login", timeout=30,
+                          json={"email": email, "password": "password123"})
+    assert login.status_code == 200, login.text
+    return email, {"Authorization": f"Bearer {login.json()['accessToken']}"}
+
+
+def test_production_server_runs_as_production(production) -> None:
+    base_url = production.running.base_url
+    health = requests.get(f"{base_url}/health", timeout=10)
+    assert health.status_code == 200
+    # assume_ssl + force_ssl: HSTS, no redirect to https behind the (assumed) TLS proxy.
+    assert "max-age=" in health.headers.get("Strict-Transport-Security", ""), dict(health.headers)
+    # config.hosts: a Host header outside ALLOWED_HOSTS is refused, /health excepted.
+    blocked = requests.get(f"{base_url}/api/v1/tasks", headers={"Host": "evil.example"}, timeout=10)
+    assert blocked.status_code == 403 and blocked.headers["Content-Type"].startswith("application/problem+json")
+    assert requests.get(f"{base_url}/health", headers={"Host": "evil.example"}, timeout=10).status_code == 200
+    # Demo data is for development: `db:prepare` did not seed it into production.
+    demo = requests.post(f"{base_url}/api/v1/auth/login", timeout=30,
+                         json={"email": "demo@example.com", "password": "password123"})
+    assert demo.status_code == 401, demo.text
+    from tests.harness.server import server_output
+
+    server_log = server_output(base_url, tail=12_000) or ""
+    assert "Workers: 2" in server_log and "Environment: production" in server_log, server_log
+
+
+def test_production_refuses_the_placeholder_secret(production) -> None:
+    env = {**production.env, "SECRET_KEY_BASE": "replace-with-the-output-of-bin-rails-secret",
+           "HOST": "127.0.0.1", "PORT": "9"}
+    result = subprocess.run(["make", "serve"], cwd=production.project, env={**os.environ, **env},
+                            capture_output=True, text=True, timeout=300, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"[{STACK}] production started with the placeholder secret:\n{output}"
+    assert "SECRET_KEY_BASE is missing or still the placeholder" in output, output
+    assert "Traceback" not in output and "rails aborted" not in output, output
+
+
+def test_concurrent_registrations_of_one_email_give_one_account(production) -> None:
+    """Both Puma workers race on one e-mail: exactly one 201, the others 409, never a 500."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    email = f"race-{uuid.uuid4().hex[:8]}@example.com"
+
+    def register(_: int) -> int:
+        return requests.post(f"{production.running.base_url}/api/v1/auth/register", timeout=60,
+                             json={"email": email, "password": "password123"}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(register, range(8)))
+    assert statuses == [201] + [409] * 7, statuses
+
+
+def test_insert_tasks_fills_the_list(production) -> None:
+    base_url = production.running.base_url
+    email, headers = _register(base_url)
+    production.running.insert_tasks(email, 1000)
+
+    everything = requests.get(f"{base_url}/api/v1/tasks", headers=headers, timeout=30).json()
+    assert everything["totalItems"] == 1000 and everything["totalPages"] == 50
+    todo = requests.get(f"{base_url}/api/v1/tasks", params={"status": "todo", "sort": "-createdAt", "pageSize": 100},
+                        headers=headers, timeout=30).json()
+    assert todo["totalItems"] == 333, todo["totalItems"]  # every third task of 1..1000
+    created = [task["createdAt"] for task in todo["items"]]
+    assert len(todo["items"]) == 100 and created == sorted(created, reverse=True) and len(set(created)) == 100
+    assert {task["status"] for task in todo["items"]} == {"todo"}
+    due = requests.get(f"{base_url}/api/v1/tasks", params={"sort": "dueDate", "page": 6, "pageSize": 100},
+                       headers=headers, timeout=30).json()
+    assert due["items"] and all(task["dueDate"] is None for task in due["items"])  # 500 dated, then 500 not
+
+
+def test_list_query_plans_use_the_indexes_at_scale(production) -> None:
+    """EXPLAIN the list's own SQL (from the app) after 100,000 tasks: index scans, no sort, no seq scan."""
+    email, headers = _register(production.running.base_url)
+    production.running.insert_tasks(email, 100_000)
+    todo = requests.get(f"{production.running.base_url}/api/v1/tasks", params={"status": "todo"},
+                        headers=headers, timeout=30).json()
+    assert todo["totalItems"] == 33_333 and len(todo["items"]) == 20, todo["totalItems"]
+    script = (
+        "user = User.find_by!(email: ARGV.first); "
+        "query = TaskListQuery.new(status: 'todo', sort: '-createdAt'); "
+        "tasks = user.tasks.where(status: 'todo'); "
+        "puts query.paginate(user).first.to_sql; puts tasks.select('COUNT(*)').to_sql"
+    )
+    # bin/rails alone does not read .env (make does): hand it the project's secret.
+    secret = re.search(r"^SECRET_KEY_BASE=(\S+)$", (production.project / ".env").read_text(), re.MULTILINE).group(1)
+    output = commands.run(STACK, ["bin/rails", "runner", script, email], cwd=production.project,
+                          env={**production.env, "SECRET_KEY_BASE": secret}, timeout=300).stdout
+    page_sql, count_sql = [line for line in output.splitlines() if line.startswith("SELECT")][-2:]
+    page_plan = rails.psql(production.database_url, f"EXPLAIN {page_sql};")
+    count_plan = rails.psql(production.database_url, f"EXPLAIN {count_sql};")
+    assert "index_tasks_on_user_id_and_status_and_created_at_and_id" in page_plan, page_plan
+    assert "Sort" not in page_plan and "Seq Scan" not in page_plan, page_plan
+    # totalItems reads the user's counters; were it counted, the index alone would serve it.
+    assert "Index Only Scan" in count_plan and "Seq Scan" not in count_plan, count_plan

@@ -59,14 +59,14 @@ STACKS = [
                    "    # 0 (none) to 3 (urgent): my first field of my own.\n"
                    "    priority = models.PositiveSmallIntegerField(default=0)\n"),
         ),
-        new_files={"tasks/migrations/0002_task_priority.py": """\
+        new_files={"tasks/migrations/0004_task_priority.py": """\
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tasks', '0001_initial'),
+        ('tasks', '0003_task_counts'),
     ]
 
     operations = [
@@ -89,10 +89,13 @@ class Migration(migrations.Migration):
         ),
         untouched=Change("Makefile", "migrate: ## Apply the database migrations",
                          "migrate: ## Apply the database migrations (manage.py migrate)"),
-        conflict_learner=Change("tasks/models.py", "    title = models.CharField(max_length=200)",
-                                "    title = models.CharField(max_length=120)"),
-        conflict_template=Change("tasks/models.py", "    title = models.CharField(max_length=200)",
-                                 '    title = models.CharField(max_length=200, db_comment="What to do")'),
+        conflict_learner=Change("tasks/models.py",
+                                '    title = models.CharField(max_length=200, db_collation="C")',
+                                '    title = models.CharField(max_length=120, db_collation="C")'),
+        conflict_template=Change("tasks/models.py",
+                                 '    title = models.CharField(max_length=200, db_collation="C")',
+                                 '    title = models.CharField(max_length=200, db_collation="C", '
+                                 'db_comment="What to do")'),
     ),
     StackEdits(
         stack="express-mongo",
@@ -236,7 +239,7 @@ return new class extends Migration
                    "  validates :description, length: { maximum: 2000 }, allow_nil: true\n"
                    "  validates :priority, numericality: { only_integer: true, in: 0..3 }\n"),
             # What `bin/rails db:migrate` writes back, and the learner commits.
-            Change("db/schema.rb", "define(version: 2026_11_21_000002)",
+            Change("db/schema.rb", "define(version: 2026_11_29_000004)",
                    "define(version: 2026_12_01_000000)"),
             Change("db/schema.rb", '    t.date "due_date"\n',
                    '    t.date "due_date"\n    t.integer "priority", default: 0, null: false\n'),
@@ -416,7 +419,7 @@ def test_django_project_still_passes_its_own_tests_after_the_update(
            "VENV": str(prepared / ".venv")}
 
     migrated = commands.run(edits.stack, ["make", "migrate"], cwd=project, env=env)
-    assert "Applying tasks.0002_task_priority... OK" in migrated.stdout, migrated.stdout
+    assert "Applying tasks.0004_task_priority... OK" in migrated.stdout, migrated.stdout
     tested = commands.run(edits.stack, ["make", "test"], cwd=project, env=env)
     summary = re.search(r"=+ (.*) in [\d.]+s", tested.stdout)
     assert summary and "passed" in summary.group(1), tested.stdout[-3000:]

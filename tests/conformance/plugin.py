@@ -3,32 +3,35 @@
 Two modes:
 - `python -m pytest tests/conformance --base-url http://127.0.0.1:8000`: the suite
   runs once against a server that is already running.
-- Without --base-url: the suite runs once per stack that has a harness module
-  `tests/stacks/<module>.py` defining `STACK` and `served(workdir)`. The target is a
+- Without --base-url: the suite runs once per stack of `templates/` (every folder
+  with a `stack.yml`), through its driver `tests/stacks/<module>.py` (`served(workdir)`,
+  see tests.stacks.StackDriver). A stack without a driver, or whose driver does not
+  import, fails its conformance tests instead of being left out. The target is a
   session-scoped parametrized fixture, so pytest groups the tests by stack and only
-  one generated project's server runs at a time. Test ids carry the stack id.
+  one generated project's server runs at a time. Test ids carry the stack id, and
+  each test carries `@pytest.mark.stack(<id>)` (so `-m "not stack"` leaves them out
+  and `--stack <id>` keeps one stack's).
+
+The contract these tests check is docs/tasks-api-v1.md.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from tests.harness.server import server_output
+from tests.stacks import driver, module_name, stack_ids
 
 from .client import Api, User
 from .contract import Contract
 
 STACKS_PACKAGE = "tests.stacks"
-STACKS_DIR = Path(__file__).resolve().parents[1] / "stacks"
 
 # target id -> operation -> (generated requests sent, their answers by status) in the property-based run
 GENERATED_REQUESTS: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
@@ -39,7 +42,7 @@ class Target:
     id: str
     base_url: str | None = None
     module: ModuleType | None = None
-    import_error: str | None = None
+    problem: str | None = None  # why this stack cannot be a target (its tests fail with it)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -59,16 +62,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @cache
 def discover_stacks() -> tuple[Target, ...]:
+    """One target per stack of templates/, whether or not it has a working driver."""
     targets = []
-    for info in sorted(pkgutil.iter_modules([str(STACKS_DIR)]), key=lambda i: i.name):
-        name = f"{STACKS_PACKAGE}.{info.name}"
+    for stack_id in stack_ids():
+        name = f"{STACKS_PACKAGE}.{module_name(stack_id)}"
         try:
-            module = importlib.import_module(name)
-        except Exception as exc:  # noqa: BLE001 - a broken harness module fails its tests, not collection
-            targets.append(Target(id=info.name, import_error=f"{name}: {exc!r}"))
+            module = driver(stack_id)
+        except ModuleNotFoundError as exc:
+            problem = (
+                f"the stack has no driver: add tests/stacks/{module_name(stack_id)}.py"
+                if exc.name == name
+                else f"{name}: {exc!r}"
+            )
+            targets.append(Target(id=stack_id, problem=problem))
             continue
-        if hasattr(module, "STACK") and callable(getattr(module, "served", None)):
-            targets.append(Target(id=module.STACK, module=module))
+        except Exception as exc:  # noqa: BLE001 - a broken driver fails its tests, not collection
+            targets.append(Target(id=stack_id, problem=f"{name}: {exc!r}"))
+            continue
+        if not callable(getattr(module, "served", None)):
+            targets.append(Target(id=stack_id, problem=f"{name} has no served(workdir)"))
+            continue
+        targets.append(Target(id=stack_id, module=module))
     return tuple(targets)
 
 
@@ -77,12 +91,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     base_url = metafunc.config.getoption("--base-url")
     if base_url:
-        targets = (Target(id="base-url", base_url=base_url.rstrip("/")),)
+        # A server someone else runs: not a stack test (no marker).
+        params = [pytest.param(Target(id="base-url", base_url=base_url.rstrip("/")), id="base-url")]
     else:
-        targets = discover_stacks()
-    metafunc.parametrize(
-        "conformance_target", targets, ids=[t.id for t in targets], indirect=True, scope="session"
-    )
+        params = [
+            pytest.param(target, id=target.id, marks=pytest.mark.stack(target.id))
+            for target in discover_stacks()
+        ]
+    metafunc.parametrize("conformance_target", params, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
@@ -91,14 +107,15 @@ def conformance_target(
 ) -> Iterator[str]:
     """The base URL of the server under test (for a stack: its generated project, served)."""
     target: Target = request.param
-    if target.import_error:
+    if target.problem:
         pytest.fail(
-            f"[{target.id}] the stack's harness module does not import: {target.import_error}",
+            f"[{target.id}] cannot run the conformance suite: {target.problem}",
             pytrace=False,
         )
     if target.base_url:
         yield target.base_url
         return
+    assert target.module is not None  # a stack target without a problem has its driver
     workdir = tmp_path_factory.mktemp(f"conformance-{target.id}")
     with target.module.served(workdir) as base_url:
         yield base_url.rstrip("/")

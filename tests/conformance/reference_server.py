@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import threading
+import time
 import uuid
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,7 +28,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 DOCUMENT = Path(__file__).resolve().parents[2] / "templates" / "_shared" / "openapi.yaml"
 TOKEN_LIFETIME = 3600
 
-# Each way this server can be broken, and the rule of the spec it then breaks.
+# Each way this server can be broken, and the rule of docs/tasks-api-v1.md it then breaks.
 BREAKS = {
     "no-request-id": "responses carry no X-Request-Id",
     "html-404": "an unknown route answers an HTML 404",
@@ -55,6 +56,13 @@ BREAKS = {
     "non-ascii-title-500": "a title with a non-ASCII character is a 500",
     "snake-case": "tasks use snake_case keys",
     "modified-openapi": "GET /openapi.yaml serves a modified document",
+    "password-over-72-bytes": "passwords over 72 bytes are accepted and truncated, as bcrypt does",
+    "login-401-bare": "a failed login's 401 has no WWW-Authenticate header",
+    "blank-description-kept": "an empty or blank description is stored as it is",
+    "head-unauthenticated": "HEAD on a protected route needs no token",
+    "register-race-500": "racing registrations of one e-mail end in a 500",
+    "due-date-nulls-first": "tasks without a dueDate come first in -dueDate",
+    "title-case-insensitive": "sort=title ignores case",
 }
 BROKEN: set[str] = set()
 
@@ -103,10 +111,14 @@ class Store:
     @staticmethod
     def hash_password(password: str, salt: bytes) -> bytes:
         # Cheap on purpose: this server is a test double, not an example to copy.
-        return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 1_000)
+        secret = password.encode()
+        if "password-over-72-bytes" in BROKEN:
+            secret = secret[:72]  # what bcrypt does silently
+        return hashlib.pbkdf2_hmac("sha256", secret, salt, 1_000)
 
 
 STORE = Store()
+DUMMY_SALT = secrets.token_bytes(16)
 
 
 # Handlers: (handler, params, query, body) -> (status, body or None, extra headers) ---------
@@ -140,12 +152,22 @@ def register(h, params, query):
         errors.append({"field": "email", "message": "Enter a valid e-mail address."})
     if not isinstance(password, str) or len(password) < 8:
         errors.append({"field": "password", "message": "Use at least 8 characters."})
+    elif len(password.encode()) > 72 and "password-over-72-bytes" not in BROKEN:
+        # bcrypt's limit, the contract's for every stack
+        errors.append({"field": "password", "message": "Use at most 72 bytes."})
     if name is not None and not isinstance(name, str):
         errors.append({"field": "name", "message": "Must be a string."})
     if errors:
         raise invalid(errors)
+    key = STORE.email_key(email)
+    if "register-race-500" in BROKEN:  # check, then insert: a unique index would raise
+        taken = key in STORE.users
+        time.sleep(0.2)
+        if not taken and key in STORE.users:
+            raise RuntimeError("duplicate key value violates unique constraint")
+        if taken:
+            raise HttpError(409, "Conflict", "This e-mail is already registered.")
     with STORE.lock:
-        key = STORE.email_key(email)
         if key in STORE.users and "duplicate-email" not in BROKEN:
             raise HttpError(409, "Conflict", "This e-mail is already registered.")
         salt = secrets.token_bytes(16)
@@ -172,10 +194,18 @@ def login(h, params, query):
     if errors:
         raise invalid(errors)
     user = STORE.users.get(STORE.email_key(email))
-    if user is None or not secrets.compare_digest(
-        user["hash"], STORE.hash_password(password, user["salt"])
-    ):
-        raise HttpError(401, "Unauthorized", "Wrong e-mail or password.")
+    # An unknown e-mail is checked against a dummy hash: the same work either way.
+    salt, expected = (user["salt"], user["hash"]) if user else (DUMMY_SALT, b"")
+    matches = secrets.compare_digest(expected, STORE.hash_password(password, salt))
+    if user is None or not matches:
+        raise HttpError(
+            401,
+            "Unauthorized",
+            "Wrong e-mail or password.",
+            headers={}
+            if "login-401-bare" in BROKEN
+            else {"WWW-Authenticate": 'Bearer realm="api"'},
+        )
     token = secrets.token_urlsafe(32)
     STORE.tokens[token] = (user["email"], datetime.now(UTC).timestamp() + TOKEN_LIFETIME)
     return 200, {"accessToken": token, "tokenType": "Bearer", "expiresIn": TOKEN_LIFETIME}, {}
@@ -214,7 +244,10 @@ def validate_task(body: dict, partial: bool) -> dict:
                 {"field": "description", "message": "Use at most 2000 characters, or null."}
             )
         else:
-            clean["description"] = description
+            # "" and blank descriptions are null (Oracle stores "" as NULL; every stack agrees)
+            blank = not (description and description.strip())
+            keep = "blank-description-kept" in BROKEN
+            clean["description"] = None if blank and not keep else description
     if "status" in body:
         if body["status"] not in STATUSES:
             errors.append({"field": "status", "message": "Use todo, doing or done."})
@@ -289,11 +322,17 @@ def list_tasks(h, params, query):
         ]
     field, descending = sort.lstrip("-"), sort.startswith("-")
     mine.sort(key=lambda t: t["id"], reverse=descending)  # stable tie-break
-    present = sorted(
-        (t for t in mine if t[field] is not None), key=lambda t: t[field], reverse=descending
+    key = (
+        (lambda t: t[field].lower())
+        if "title-case-insensitive" in BROKEN and field == "title"
+        else (lambda t: t[field])
     )
+    present = sorted((t for t in mine if t[field] is not None), key=key, reverse=descending)
     missing = [t for t in mine if t[field] is None]
-    ordered = missing + present if descending else present + missing  # nulls last ascending
+    if "due-date-nulls-first" in BROKEN and descending:
+        ordered = missing + present
+    else:
+        ordered = present + missing  # nulls last in both directions
     total = len(ordered)
     pages = total // size if "total-pages-floor" in BROKEN else math.ceil(total / size)
     items = ordered[(page - 1) * size : page * size]
@@ -398,6 +437,8 @@ class Handler(BaseHTTPRequestHandler):
         return [o.strip() for o in raw.split(",") if o.strip()]
 
     def current_user(self) -> dict:
+        if self.command == "HEAD" and "head-unauthenticated" in BROKEN:
+            return {"id": None, "email": "", "name": None, "createdAt": now()}
         header = self.headers.get("Authorization", "")
         scheme, _, token = header.partition(" ")
         entry = STORE.tokens.get(token.strip()) if scheme == "Bearer" else None
@@ -473,7 +514,8 @@ class Handler(BaseHTTPRequestHandler):
             match = pattern.match(path)
             if match is None:
                 continue
-            handler = methods.get(self.command)
+            # HEAD is GET without the body (send() drops it), authenticated the same way.
+            handler = methods.get("GET" if self.command == "HEAD" else self.command)
             if handler is None:
                 if "405-as-404" in BROKEN:
                     raise HttpError(404, "Not Found", f"No route {path}.")

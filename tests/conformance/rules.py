@@ -1,4 +1,4 @@
-"""Assertions that name the rule of tasks-api-v1.md a response breaks."""
+"""Assertions that name the rule of the contract, docs/tasks-api-v1.md, a response breaks."""
 
 from __future__ import annotations
 

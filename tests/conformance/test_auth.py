@@ -1,4 +1,7 @@
-"""Accounts and tokens: register, login, me, and the bearer-token rule of protected routes."""
+"""Accounts and tokens: register, login, me, and the bearer-token rule of protected routes.
+
+The contract: docs/tasks-api-v1.md, section "Authentication".
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""CORS: by default the origins http://localhost:3000 and http://localhost:5173 are allowed."""
+"""CORS: by default the origins http://localhost:3000 and http://localhost:5173 are allowed.
+
+The contract: docs/tasks-api-v1.md, section "Conventions" (CORS).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Every error is an RFC 9457 problem (application/problem+json): 400, 404, 405, 415."""
+"""Every error is an RFC 9457 problem (application/problem+json): 400, 404, 405, 415.
+
+The contract: docs/tasks-api-v1.md, section "Errors: RFC 9457 problem details, always".
+"""
 
 from __future__ import annotations
 

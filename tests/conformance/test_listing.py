@@ -1,4 +1,7 @@
-"""GET /api/v1/tasks: the page envelope, pagination arithmetic, the status filter, the six sorts."""
+"""GET /api/v1/tasks: the page envelope, pagination arithmetic, the status filter, the six sorts.
+
+The contract: docs/tasks-api-v1.md, section "Tasks (each user sees only their own)", the list.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Health and documentation routes."""
+"""Health and documentation routes.
+
+The contract: docs/tasks-api-v1.md, section "Health and documentation".
+"""
 
 from __future__ import annotations
 

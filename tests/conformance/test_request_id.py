@@ -1,4 +1,7 @@
-"""Every response carries X-Request-Id: echoed from the request when given, else generated."""
+"""Every response carries X-Request-Id: echoed from the request when given, else generated.
+
+The contract: docs/tasks-api-v1.md, section "Conventions" (X-Request-Id).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Bodies with values of the wrong JSON type: a 4xx naming the field (or a harmless coercion), never a 5xx."""
+"""Bodies with values of the wrong JSON type: a 4xx naming the field (or a harmless coercion), never a 5xx.
+
+The contract: docs/tasks-api-v1.md, section "Errors: RFC 9457 problem details, always".
+"""
 
 from __future__ import annotations
 

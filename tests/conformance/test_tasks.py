@@ -1,4 +1,7 @@
-"""Tasks: create, read, update, delete, validation, read-only fields, owner scoping, ids."""
+"""Tasks: create, read, update, delete, validation, read-only fields, owner scoping, ids.
+
+The contract: docs/tasks-api-v1.md, section "Tasks (each user sees only their own)".
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Each `tests/stacks/<stack>.py` has
 
     @contextlib.contextmanager
     def production(workdir: Path) -> Iterator[Running]:
-        """`make migrate serve` (the production server) on a throwaway database."""
+        '''`make migrate serve` (the production server) on a throwaway database.'''
 
 The conformance suite sends its requests to `running.base_url`; the load benchmark
 (benchmarks/load.py) also fills the database with `running.insert_tasks`, which writes

@@ -1,20 +1,25 @@
 """django-postgres: generate the project and run its own commands on a throwaway PostgreSQL.
 
-Learners get Python 3.12 and PostgreSQL 17 (Dockerfile, docker-compose.yml, CI).
+Learners get Python 3.14 and PostgreSQL 17 (Dockerfile, docker-compose.yml, CI).
 This harness runs the project's own Makefile with the `python3` on PATH (3.11 or
-later: Django 5.2 and every pinned requirement support it), the pinned
-requirements from PyPI, and Debian's PostgreSQL server (.ci/provision/postgres.sh),
-whatever its major version.
+later: Django 5.2 and every pinned requirement support it; this machine has 3.11),
+the pinned requirements from PyPI, and Debian's PostgreSQL server
+(.ci/provision/postgres.sh), whatever its major version.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 from tests.harness import commands
 from tests.harness.postgres import PostgresServer, pg_bin
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
 
@@ -53,14 +58,74 @@ def project_env(database_url: str) -> dict[str, str]:
     return {"DATABASE_URL": database_url}
 
 
+# The production server as `make serve` runs it, with plain HTTP on loopback:
+# production settings redirect HTTP to HTTPS unless told there is no TLS proxy.
+PRODUCTION_ENV = {"SECURE_SSL_REDIRECT": "false"}
+
+# `count` tasks for one user in one statement: statuses cycle todo/doing/done,
+# createdAt values are distinct (1 ms apart, older than the user's other tasks),
+# every other task has a dueDate. The project's triggers update its TaskCount
+# totals in the same statement. Then VACUUM ANALYZE, as autovacuum would after a
+# bulk load, so the planner sees the table as it now is.
+INSERT_TASKS_SQL = """\
+INSERT INTO tasks_task (owner_id, title, description, status, due_date, created_at, updated_at)
+SELECT u.id, 'Task ' || n, NULL, (ARRAY['todo', 'doing', 'done'])[(n - 1) % 3 + 1],
+       CASE WHEN n % 2 = 0 THEN DATE '2027-01-01' + (n % 365) END,
+       oldest.at - n * INTERVAL '1 millisecond', oldest.at - n * INTERVAL '1 millisecond'
+FROM accounts_user u
+CROSS JOIN LATERAL (SELECT LEAST(now(), min(created_at)) AS at
+                    FROM tasks_task WHERE owner_id = u.id) AS oldest
+CROSS JOIN generate_series(1, :count) AS n
+WHERE u.email = lower(:'email');
+VACUUM ANALYZE tasks_task;
+"""
+
+
+def psql(database_url: str, sql: str, **variables: str | int) -> str:
+    """Run `sql` with psql (`:name`/`:'name'` variables), stopping at the first error."""
+    psql_bin = shutil.which("psql") or pg_bin("psql")
+    if not psql_bin:
+        unavailable("psql (PostgreSQL client) not found (.ci/provision/postgres.sh)")
+    args = [psql_bin, database_url, "-X", "-At", "-v", "ON_ERROR_STOP=1"]
+    for name, value in variables.items():
+        args += ["-v", f"{name}={value}"]
+    result = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=300, check=False,
+                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
+    if result.returncode != 0:
+        raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{sql}\n{result.stderr}")
+    return result.stdout.strip()
+
+
+def insert_tasks(database_url: str, owner_email: str, count: int) -> None:
+    """`count` tasks for a registered user, straight into the database (set-based)."""
+    if not psql(database_url, "SELECT id FROM accounts_user WHERE email = lower(:'email')",
+                email=owner_email):
+        raise AssertionError(f"[{STACK}] insert_tasks: no user {owner_email!r} (register first)")
+    psql(database_url, INSERT_TASKS_SQL, email=owner_email, count=int(count))
+
+
 @contextlib.contextmanager
-def served(workdir: Path) -> Iterator[str]:
-    """The generated project's `make migrate run` (Django's runserver) on a throwaway PostgreSQL."""
+def serve_production(project: Path, database_url: str, **env: str) -> Iterator[Running]:
+    """`make migrate serve` in a prepared project on `database_url`; `env` adds settings."""
     from tests.harness.server import serve
 
+    full_env = {**project_env(database_url), **PRODUCTION_ENV, **env}
+    with serve(STACK, project, command=["make", "migrate", "serve"], env=full_env) as base_url:
+        yield Running(stack=STACK, base_url=base_url,
+                      insert_tasks=functools.partial(insert_tasks, database_url))
+
+
+@contextlib.contextmanager
+def production(workdir: Path) -> Iterator[Running]:
+    """`make migrate serve` (the production server) on a throwaway database."""
     require_toolchain()
     project = prepared_project(Path(workdir))
-    with PostgresServer() as pg:
-        env = project_env(pg.url("django_conformance"))
-        with serve(STACK, project, env=env) as base_url:
-            yield base_url
+    with PostgresServer() as pg, serve_production(project, pg.url("django_production")) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def served(workdir: Path) -> Iterator[str]:
+    """The conformance suite's server: the production one (gunicorn, DEBUG=false)."""
+    with production(workdir) as running:
+        yield running.base_url

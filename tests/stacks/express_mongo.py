@@ -1,40 +1,81 @@
 """express-mongo: generate the project and run its own commands on a MongoDB wire-protocol server.
 
-Learners get Node.js 26 LTS (.nvmrc, Dockerfile) and MongoDB 8 (docker-compose.yml, CI).
-This harness runs the project's own Makefile with the `node`/`npm` on PATH (20.19 or
-later, the project's "engines"; .ci/provision/node.sh) and the exact packages of its
-package-lock.json from the npm registry. No `mongod` can be installed here, so the
-server is FerretDB v1.24.0 on SQLite (tests/harness/mongo.py, .ci/provision/mongo.sh):
-a real server speaking the MongoDB wire protocol (it reports MongoDB 7.0), reached
-over TCP through MONGODB_URI, never an in-process mock.
+Learners get Node.js 26 LTS (.nvmrc, "engines", Dockerfile, CI) and MongoDB 8
+(docker-compose.yml, CI). This harness runs the project's own Makefile with Node.js 26
+LTS first on PATH: .ci/provision/node.sh installs it from the npm registry (the `node`
+package) into NODE_LTS_DIR. Without that folder (a machine that never ran the script)
+Debian's `node` is the fallback, locally only: in CI (SCAFFOLDER_REQUIRE_TOOLCHAINS=1)
+the LTS is required. Packages are the exact ones of package-lock.json from the npm registry.
+No `mongod` can be installed here, so the server is FerretDB v1.24.0 on SQLite
+(tests/harness/mongo.py, .ci/provision/mongo.sh): a real server speaking the MongoDB
+wire protocol (it reports MongoDB 7.0), reached over TCP through MONGODB_URI, never an
+in-process mock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.harness import commands
+from tests.harness import commands, toolchain
 from tests.harness.mongo import MongoServer, ferretdb_binary
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
+from tests.harness.server import serve
 from tests.harness.toolchain import require, unavailable
 
 STACK = "express-mongo"
 SETUP_TIMEOUT = 600  # `make setup`: npm ci from the registry
-MIN_NODE = (20, 19)  # package.json "engines" (Mongoose 9, ESLint 10, the MongoDB driver 7)
+INSERT_TIMEOUT = 600  # insert_tasks: 100,000 documents into FerretDB
+# The Node.js the project targets ("engines", .nvmrc, Dockerfile): .ci/provision/node.sh
+# installs it here, and the project's commands find it first on PATH.
+NODE_LTS_MAJOR = 26
+NODE_LTS_DIR = Path.home() / ".cache" / "scaffolder-ci" / f"node-{NODE_LTS_MAJOR}"
+NODE_LTS_BIN = NODE_LTS_DIR / "node_modules" / ".bin"
+MIN_FALLBACK_NODE = (20, 19)  # what the code needs (Mongoose 9, ESLint 10), if not the LTS
+INSERT_TASKS_SCRIPT = Path(__file__).resolve().parents[1] / "harness" / "mongo_insert_tasks.js"
+
+
+def node_lts_installed() -> bool:
+    return os.access(NODE_LTS_BIN / "node", os.X_OK)
+
+
+def node_env() -> dict[str, str]:
+    """PATH with Node.js 26 LTS first when provisioned (npm then runs on it too)."""
+    if not node_lts_installed():
+        return {}
+    return {"PATH": f"{NODE_LTS_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def node_version() -> str:
+    """`node --version` of the node the project's commands run with, e.g. v26.10.0."""
+    path = node_env().get("PATH", os.environ.get("PATH"))
+    result = subprocess.run(["node", "--version"], capture_output=True, text=True,
+                            env={**os.environ, "PATH": path or ""})
+    return result.stdout.strip()
 
 
 def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless node, npm, make, git and FerretDB are there."""
     require("node", "npm", "make", "git", why="see .ci/provision/node.sh")
-    version = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    version = node_version()
     found = tuple(int(part) for part in re.findall(r"\d+", version)[:2])
-    if found < MIN_NODE:
-        minimum = ".".join(map(str, MIN_NODE))
-        unavailable(f"Node.js {version} is older than {minimum} (.ci/provision/node.sh)")
+    if node_lts_installed():
+        if found[:1] != (NODE_LTS_MAJOR,):
+            unavailable(f"{NODE_LTS_BIN / 'node'} is {version}, not Node.js {NODE_LTS_MAJOR} "
+                        "(run .ci/provision/node.sh again)")
+    elif toolchain.REQUIRED:
+        unavailable(f"Node.js {NODE_LTS_MAJOR} LTS is not installed in {NODE_LTS_DIR} "
+                    "(.ci/provision/node.sh); CI does not fall back to the system's node")
+    elif found < MIN_FALLBACK_NODE:
+        minimum = ".".join(map(str, MIN_FALLBACK_NODE))
+        unavailable(f"Node.js {version} is older than {minimum}, and Node.js {NODE_LTS_MAJOR} "
+                    f"is not in {NODE_LTS_DIR} (.ci/provision/node.sh)")
     if not ferretdb_binary():
         unavailable("FerretDB (the MongoDB wire-protocol server) is not built: "
                     "run .ci/provision/mongo.sh")
@@ -46,7 +87,7 @@ def generate(parent: Path, name: str = "my-api") -> Path:
 
 def project_env(mongodb_uri: str) -> dict[str, str]:
     """The environment of the project's commands: MONGODB_URI wins over the project's .env."""
-    return {"MONGODB_URI": mongodb_uri}
+    return {"MONGODB_URI": mongodb_uri, **node_env()}
 
 
 def setup(project: Path, mongodb_uri: str) -> dict[str, str]:
@@ -57,15 +98,38 @@ def setup(project: Path, mongodb_uri: str) -> dict[str, str]:
     return env
 
 
-@contextlib.contextmanager
-def served(workdir: Path) -> Iterator[str]:
-    """The generated project's `make migrate run` (node src/server.js) on a throwaway FerretDB."""
-    from tests.harness.server import serve
+def insert_tasks(project: Path, env: dict[str, str], owner_email: str, count: int) -> None:
+    """`count` tasks for a registered user, by insertMany through the project's own Mongoose."""
+    commands.run(
+        STACK,
+        ["node", str(INSERT_TASKS_SCRIPT), str(project), env["MONGODB_URI"], owner_email,
+         str(count)],
+        cwd=project, env=env, timeout=INSERT_TIMEOUT,
+    )
 
+
+@contextlib.contextmanager
+def serve_production(project: Path, env: dict[str, str]) -> Iterator[Running]:
+    """`make migrate serve` in a project that is set up already."""
+    with serve(STACK, project, command=("make", "migrate", "serve"), env=env) as base_url:
+        yield Running(stack=STACK, base_url=base_url,
+                      insert_tasks=functools.partial(insert_tasks, project, env))
+
+
+@contextlib.contextmanager
+def production(workdir: Path) -> Iterator[Running]:
+    """`make migrate serve` (the production server) on a throwaway database."""
     require_toolchain()
     with MongoServer() as mongo:
         project = generate(Path(workdir))
-        env = project_env(mongo.uri("express_conformance"))
+        env = project_env(mongo.uri("express_production"))
         commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=SETUP_TIMEOUT)
-        with serve(STACK, project, env=env) as base_url:
-            yield base_url
+        with serve_production(project, env) as running:
+            yield running
+
+
+@contextlib.contextmanager
+def served(workdir: Path) -> Iterator[str]:
+    """The conformance suite's target: the production server (`make migrate serve`)."""
+    with production(workdir) as running:
+        yield running.base_url

@@ -2,15 +2,15 @@
 
 What learners get and what this harness runs differ, and only here:
 
-- Learners get Laravel 12 on PHP >= 8.2 with MySQL 8.4, PHPUnit 11 and Pint from
+- Learners get Laravel 13 on PHP >= 8.3 with MySQL 8.4, PHPUnit 12 and Pint from
   Packagist (`composer install`). Packagist is unreachable where the scaffolder is
   tested, so CI (.ci/provision/php.sh, .ci/provision/mariadb.sh) installs Debian 12's
   packages instead: PHP 8.2, Laravel 8.83 (php-laravel-framework), PHPUnit 9.6,
   Faker, Mockery, Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
 - The application code (models, controllers, requests, resources, middleware,
-  migrations, factories, seeders, routes, config, feature tests) is written to run
-  unchanged on Laravel 8.83 and 12, and runs here as generated. Only the Laravel 11+
-  entry points differ: `harness_copy()` makes a copy of the project where
+  migrations, factories, seeders, routes, config, feature tests) is written for
+  Laravel 13 and runs here unchanged: the harness adapts to it, never the reverse.
+  `harness_copy()` makes a copy of the project where
   * vendor/autoload.php loads Debian's packages and the project's PSR-4 roots
     (read from its composer.json) -- tests/harness/laravel/autoload.php;
   * bootstrap/app.php is the project's own file with one line changed:
@@ -21,10 +21,19 @@ What learners get and what this harness runs differ, and only here:
   * tests/TestCase.php gains Laravel 8's createApplication();
   * what Laravel 11+ builds in and 8.83 lacks comes from the harness: the CORS
     middleware (same config/cors.php keys), the English validation messages,
-    TrimStrings leaving passwords alone, the framework's default config and providers.
-- The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 11 `<source>`
-  element only earns a schema warning); `php artisan serve` is replaced by
-  `php -S` with a router script (what `serve` runs underneath).
+    TrimStrings leaving passwords alone, the framework's default config and providers;
+  * newer framework features the code uses are backported, each named with the version
+    that introduced it and tested alone (tests/harness/laravel/backports.php,
+    src/Backports/): a model's casts() method (11), JsonResource::toArray(Request) (10),
+    fake() (9.29), UniqueConstraintViolationException (10.20); PHPUnit 10's
+    #[DataProvider] attributes become PHPUnit 9 annotations in the copy (harness_copy).
+- The project's own phpunit.xml runs under PHPUnit 9.6 (its PHPUnit 10+ `<source>`
+  element only earns a schema warning); `php artisan serve` (`make run`, the
+  development server) is replaced by `php -S` with a router script (what `serve`
+  runs underneath).
+- `make serve`, the production server (docker/serve: nginx in front of php-fpm, with
+  OPcache), runs as generated on Debian's nginx and php8.2-fpm
+  (.ci/provision/php-fpm.sh); the conformance suite goes through it.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
   Dockerfile and docker-compose.yml (no Docker engine). `composer validate` checks
@@ -35,11 +44,14 @@ What learners get and what this harness runs differ, and only here:
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 from tests.harness import commands
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
 
@@ -84,12 +96,32 @@ def harness_copy(project: Path) -> Path:
     bootstrap.write_text(source.replace(APPLICATION_IMPORT, HARNESS_IMPORT, 1))
 
     shutil.copyfile(HARNESS / "TestCase.php", copy / "tests" / "TestCase.php")
+    for test in (copy / "tests").rglob("*Test.php"):
+        test.write_text(phpunit9_annotations(test.read_text()))
     return copy
+
+
+# PHPUnit 10 reads #[Test] and #[DataProvider('name')] attributes; PHPUnit 9.6, the one Debian
+# has, reads the same as doc-comment annotations (which PHPUnit 12 no longer does).
+PHPUNIT_ATTRIBUTES = [
+    (re.compile(r"^(\s*)#\[DataProvider\('(\w+)'\)\]$", re.MULTILINE), r"\1/** @dataProvider \2 */"),
+    (re.compile(r"^(\s*)#\[Test\]$", re.MULTILINE), r"\1/** @test */"),
+]
+
+
+def phpunit9_annotations(source: str) -> str:
+    """The test file with each PHPUnit 10+ attribute the project uses as a PHPUnit 9 annotation."""
+    for attribute, annotation in PHPUNIT_ATTRIBUTES:
+        source = attribute.sub(annotation, source)
+    assert "#[" not in source, f"[{STACK}] a PHPUnit attribute the harness does not translate:\n{source}"
+    return source
 
 
 def env_for(database_url: str) -> dict[str, str]:
     # The generated .env says APP_ENV=local; DATABASE_URL from the environment wins over it.
-    return {"DATABASE_URL": database_url, "LOG_CHANNEL": "stderr"}
+    # The conformance suite and the load benchmark log in far more often than a person: the
+    # login rate limiter (5 a minute per e-mail and address by default) is opened wide.
+    return {"DATABASE_URL": database_url, "LOG_CHANNEL": "stderr", "AUTH_LOGIN_ATTEMPTS_PER_MINUTE": "10000"}
 
 
 def migrate(copy: Path, database_url: str) -> None:
@@ -98,13 +130,88 @@ def migrate(copy: Path, database_url: str) -> None:
 
 
 def serve_command() -> str:
-    """`php artisan serve` is `php -S` underneath; HOST and PORT come from server.serve()."""
+    """`make run`: `php artisan serve` is `php -S` underneath; HOST and PORT come from server.serve()."""
     return f'exec php -S "$HOST:$PORT" -t public {HARNESS / "router.php"}'
 
 
+def require_production_toolchain() -> None:
+    require_toolchain()
+    if not any(shutil.which(name, path="/usr/sbin:/usr/local/sbin:" + os.environ.get("PATH", ""))
+               for name in ("php-fpm8.2", "php-fpm")):
+        unavailable("php-fpm is not installed (.ci/provision/php-fpm.sh)")
+    if not shutil.which("nginx", path="/usr/sbin:/usr/local/sbin:" + os.environ.get("PATH", "")):
+        unavailable("nginx is not installed (.ci/provision/php-fpm.sh)")
+
+
+def insert_tasks_sql(database: str, owner_email: str, count: int) -> str:
+    """One INSERT ... SELECT over MariaDB's sequence engine (seq_1_to_N): set-based, seconds for 100k.
+
+    Statuses cycle todo/doing/done, every other task has a dueDate, createdAt values are
+    distinct (one second apart, continuing after the owner's existing tasks). The app's
+    task_counts (its counter cache for totalItems) is recounted for the owner.
+    """
+    if count < 1:
+        return "SELECT 1;"
+    email = owner_email.replace("\\", "\\\\").replace("'", "''")
+    return f"""
+        USE `{database}`;
+        SELECT id INTO @owner FROM users WHERE email = LOWER('{email}');
+        SELECT COUNT(*) INTO @base FROM tasks WHERE user_id = @owner;
+        INSERT INTO tasks (user_id, title, description, status, due_date, created_at, updated_at)
+        SELECT @owner,
+               CONCAT('Task ', @base + seq),
+               IF(seq % 4 = 0, CONCAT('Description of task ', @base + seq), NULL),
+               ELT(1 + (@base + seq - 1) % 3, 'todo', 'doing', 'done'),
+               IF((@base + seq) % 2 = 0, '2026-01-01' + INTERVAL (@base + seq) % 730 DAY, NULL),
+               '2020-01-01 00:00:00' + INTERVAL (@base + seq) SECOND,
+               '2020-01-01 00:00:00' + INTERVAL (@base + seq) SECOND
+        FROM seq_1_to_{int(count)}
+        WHERE @owner IS NOT NULL;
+        SELECT ROW_COUNT() INTO @inserted;
+        -- The app's counter cache (task_counts, kept by the Task model): recounted for the owner.
+        INSERT INTO task_counts (user_id, status, total)
+        SELECT user_id, status, COUNT(*) FROM tasks WHERE user_id = @owner GROUP BY user_id, status
+        ON DUPLICATE KEY UPDATE total = VALUES(total);
+        SELECT @inserted;
+    """
+
+
+# base URL -> (MariaDBServer, database name) of each running production(): the stack test
+# reads the list query's plan there.
+DATABASES: dict[str, tuple[object, str]] = {}
+
+
 @contextlib.contextmanager
-def served(workdir: Path) -> Iterator[str]:
-    """The generated app (migrated) under `php -S`, on a throwaway MariaDB; yields its base URL."""
+def production(workdir: Path) -> Iterator[Running]:
+    """`make migrate serve` (the production server) on a throwaway database."""
+    from tests.harness.mariadb import MariaDBServer
+    from tests.harness.server import serve
+
+    require_production_toolchain()
+    with MariaDBServer() as db:
+        project = generate(workdir)
+        copy = harness_copy(project)
+        database = "laravel_production"
+        url = db.url(database)
+
+        def insert_tasks(owner_email: str, count: int) -> None:
+            inserted = db.sql(insert_tasks_sql(database, owner_email, count)).split()
+            assert count < 1 or inserted[-1] == str(count), (
+                f"[{STACK}] insert_tasks({owner_email!r}, {count}) inserted {inserted[-1:]} rows "
+                "(is the user registered?)"
+            )
+
+        with serve(STACK, copy, command=["make", "migrate", "serve"], env=env_for(url)) as base_url:
+            DATABASES[base_url] = (db, database)
+            try:
+                yield Running(stack=STACK, base_url=base_url, insert_tasks=insert_tasks)
+            finally:
+                DATABASES.pop(base_url, None)
+
+
+@contextlib.contextmanager
+def development(workdir: Path) -> Iterator[str]:
+    """`make migrate run` (the development server, `php -S` here) on a throwaway MariaDB; its base URL."""
     from tests.harness.mariadb import MariaDBServer
     from tests.harness.server import serve
 
@@ -112,7 +219,14 @@ def served(workdir: Path) -> Iterator[str]:
     with MariaDBServer() as db:
         project = generate(workdir)
         copy = harness_copy(project)
-        url = db.url("laravel_conformance")
+        url = db.url("laravel_development")
         migrate(copy, url)
         with serve(STACK, copy, command=serve_command(), env=env_for(url)) as base_url:
             yield base_url
+
+
+@contextlib.contextmanager
+def served(workdir: Path) -> Iterator[str]:
+    """The conformance suite's target: the production server (nginx + php-fpm); its base URL."""
+    with production(workdir) as running:
+        yield running.base_url

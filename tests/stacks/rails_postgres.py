@@ -14,28 +14,38 @@ What learners get and what this harness runs differ, and only here:
   a copy of tests/harness/rails/Gemfile: Debian's gem versions, no `source`, so
   `bundle install` resolves offline from the installed packages. Brakeman and
   rubocop-rails-omakase have no Debian package and are not run here.
+- That Gemfile adds tests/harness/rails/backports: the few Rails 7.1+ features the
+  project uses (`config.assume_ssl`, `authenticate_by`, has_secure_password's 72-byte
+  rule), each backported to 6.1 by a small shim that names its feature and release.
 - `make migrate` rewrites db/schema.rb in Rails 6.1's format (the shipped one is
   8.1's); the stack tests check both describe the same tables.
 
-Everything else is the project's own: `make setup migrate test`, and `make migrate run`
-for the server, with DATABASE_URL pointing at a throwaway PostgreSQL.
+Everything else is the project's own: `make setup migrate test`; `make migrate serve`
+(Puma in production, what the Docker image runs) for the conformance suite and the
+load benchmark, and `make migrate run` (development) in the stack test, with
+DATABASE_URL pointing at a throwaway PostgreSQL.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.harness import commands
+from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
 
 STACK = "rails-postgres"
 RAILS_SERIES = "6.1"  # Debian 12's ruby-rails
 HARNESS_GEMFILE = Path(__file__).resolve().parents[1] / "harness" / "rails" / "Gemfile"
+BACKPORTS = HARNESS_GEMFILE.parent / "backports"
 GEMFILE_NAME = "Gemfile.debian"
 
 
@@ -43,7 +53,7 @@ def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless Debian's Ruby, Bundler, Rails and make are there."""
     require("ruby", "bundle", "make", why="Debian's ruby, bundler and make (.ci/provision/ruby.sh)")
     found = subprocess.run(["ruby", "-e", 'gem "rails", "~> 6.1.7"; require "rails"; print Rails.version'],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, check=False)
     if found.returncode != 0:
         unavailable("Debian's ruby-rails 6.1 is not installed (.ci/provision/ruby.sh)")
 
@@ -67,23 +77,124 @@ def debian_env(project: Path) -> dict[str, str]:
         exclude.write(f"/{GEMFILE_NAME}\n/{GEMFILE_NAME}.lock\n")
     return {
         "BUNDLE_GEMFILE": str(gemfile),
+        "RAILS_BACKPORTS_PATH": str(BACKPORTS),
         "CI": "1",  # eager-load the app in tests, as the learner's CI does
     }
 
 
-@contextlib.contextmanager
-def served(workdir: Path) -> Iterator[str]:
-    """The generated project's Puma (`make migrate run`, development) on a throwaway PostgreSQL."""
-    from tests.harness.postgres import PostgresServer, pg_bin
-    from tests.harness.server import serve
+def production_env(project: Path, database_url: str) -> dict[str, str]:
+    """What `make serve` needs here: the database, 127.0.0.1 among the allowed hosts, no login limit.
 
-    require_toolchain()
+    The secret is the project's own .env (scaffold wrote a fresh one); Puma runs two
+    workers of three threads, as the Docker image does.
+    """
+    return {
+        **debian_env(project),
+        "DATABASE_URL": database_url,
+        "RAILS_ENV": "production",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "WEB_CONCURRENCY": "2",
+        "RAILS_MAX_THREADS": "3",
+        # The conformance suite logs in far more often than 10 times in 3 minutes, all from
+        # 127.0.0.1; the project's own tests check the limit itself.
+        "LOGIN_RATE_LIMIT": "1000000",
+    }
+
+
+def require_postgres() -> None:
+    from tests.harness.postgres import pg_bin
+
     require("psql", why="PostgreSQL client from Debian's postgresql-client")
     if not (pg_bin("initdb") and pg_bin("pg_ctl")):
         unavailable("PostgreSQL server binaries (Debian's postgresql) are not installed")
+
+
+def psql(database_url: str, sql: str, **variables: str) -> str:
+    """Run `sql` (a script: one statement after another, each committed) through psql."""
+    from tests.harness.postgres import pg_bin
+
+    command = [shutil.which("psql") or pg_bin("psql"), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1",
+               *(f"--set={name}={value}" for name, value in variables.items()), "-d", database_url]
+    result = subprocess.run(command, input=sql, text=True, capture_output=True, timeout=600,
+                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"}, check=False)
+    if result.returncode != 0:
+        raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+# One INSERT ... SELECT: `count` tasks for one user, statuses cycling todo/doing/done,
+# a distinct createdAt each (one second apart), a due date on every other task; and,
+# in the same transaction, the user's per-status task counters that the app keeps.
+# VACUUM (ANALYZE) then does what autovacuum would soon do after such a load: fresh
+# statistics for the planner, and the visibility map that lets COUNT read the index only.
+INSERT_TASKS_SQL = """
+BEGIN;
+INSERT INTO tasks (user_id, title, description, status, due_date, created_at, updated_at)
+SELECT u.id,
+       'Task ' || g,
+       CASE WHEN g % 4 = 0 THEN 'Inserted for the load benchmark' END,
+       (ARRAY['todo', 'doing', 'done'])[1 + g % 3],
+       CASE WHEN g % 2 = 0 THEN DATE '2027-01-01' + (g % 730) END,
+       (now() AT TIME ZONE 'UTC') - make_interval(secs => :count - g + 1),
+       (now() AT TIME ZONE 'UTC') - make_interval(secs => :count - g + 1)
+FROM users u CROSS JOIN generate_series(1, :count) AS g
+WHERE u.email = lower(:'email');
+-- The app's per-status counters (Task keeps them; this bypasses Task, so it does it too).
+UPDATE users SET
+  todo_tasks_count = todo_tasks_count + (SELECT count(*) FROM generate_series(1, :count) AS g WHERE g % 3 = 0),
+  doing_tasks_count = doing_tasks_count + (SELECT count(*) FROM generate_series(1, :count) AS g WHERE g % 3 = 1),
+  done_tasks_count = done_tasks_count + (SELECT count(*) FROM generate_series(1, :count) AS g WHERE g % 3 = 2)
+WHERE email = lower(:'email');
+COMMIT;
+VACUUM (ANALYZE) tasks;
+"""
+
+
+def insert_tasks(database_url: str, owner_email: str, count: int) -> None:
+    """`count` tasks for the registered user `owner_email`, straight into PostgreSQL."""
+    found = psql(database_url, "SELECT count(*) FROM users WHERE email = lower(:'email');", email=owner_email)
+    if found.strip() != "1":
+        raise AssertionError(f"[{STACK}] insert_tasks: no registered user has the e-mail {owner_email!r}")
+    psql(database_url, INSERT_TASKS_SQL, email=owner_email, count=str(int(count)))
+
+
+@dataclass(frozen=True)
+class Production:
+    """A production server with what the stack test inspects besides its URL."""
+
+    running: Running
+    project: Path
+    env: dict[str, str]
+    database_url: str
+
+
+@contextlib.contextmanager
+def production_server(workdir: Path) -> Iterator[Production]:
+    from tests.harness.postgres import PostgresServer
+    from tests.harness.server import serve
+
+    require_toolchain()
+    require_postgres()
     with PostgresServer() as pg:
         project = generate(workdir)
-        env = {**debian_env(project), "DATABASE_URL": pg.url("rails_conformance")}
+        database_url = pg.url("rails_production")
+        env = production_env(project, database_url)
         commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=600)
-        with serve(STACK, project, env=env) as base_url:
-            yield base_url
+        with serve(STACK, project, command=["make", "migrate", "serve"], env=env) as base_url:
+            running = Running(stack=STACK, base_url=base_url,
+                              insert_tasks=functools.partial(insert_tasks, database_url))
+            yield Production(running=running, project=project, env=env, database_url=database_url)
+
+
+@contextlib.contextmanager
+def production(workdir: Path) -> Iterator[Running]:
+    """`make migrate serve` (the production server) on a throwaway database."""
+    with production_server(workdir) as server:
+        yield server.running
+
+
+@contextlib.contextmanager
+def served(workdir: Path) -> Iterator[str]:
+    """The conformance suite's target: the production server (`make migrate serve`)."""
+    with production(workdir) as running:
+        yield running.base_url

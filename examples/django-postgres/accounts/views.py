@@ -24,6 +24,8 @@ class WrongCredentials(exceptions.APIException):
     status_code = status.HTTP_401_UNAUTHORIZED
     default_detail = "The e-mail or the password is wrong."
     default_code = "wrong_credentials"
+    # DRF's exception handler sends it as WWW-Authenticate: every 401 has one.
+    auth_header = "Bearer"
 
 
 class RegisterView(APIView):
@@ -53,6 +55,9 @@ class LoginView(APIView):
     def post(self, request: Request) -> Response:
         serializer = LoginSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        # For an unknown e-mail, Django's ModelBackend hashes the password all the
+        # same, so the answer takes as long as for a wrong password: its timing
+        # does not tell who has an account.
         user = authenticate(
             request,
             email=serializer.validated_data["email"],

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 from . import log_context
 from .problems import problem_response
+from .views import health
 
 RequestHandler = Callable[[HttpRequest], HttpResponse]
 
@@ -73,3 +74,20 @@ class ProblemDetailsMiddleware:
             if header.lower() not in self.BODY_HEADERS:
                 problem[header] = value
         return problem
+
+
+class HealthCheckMiddleware:
+    """Answer /health before Django validates the Host header and redirects to HTTPS.
+
+    The container's HEALTHCHECK and a load balancer's probe call the app by its
+    IP address over plain HTTP: production's ALLOWED_HOSTS (your domain) would
+    answer them 400, and SECURE_SSL_REDIRECT a 301. Nothing else skips those checks.
+    """
+
+    def __init__(self, get_response: RequestHandler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == "/health":
+            return health(request)
+        return self.get_response(request)

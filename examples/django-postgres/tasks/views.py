@@ -5,7 +5,7 @@ from rest_framework.response import Response
 
 from core.pagination import paginate
 
-from .models import Task
+from .models import Task, TaskCount
 from .serializers import TaskListParams, TaskSerializer
 
 
@@ -24,13 +24,15 @@ class TaskViewSet(viewsets.ModelViewSet):
     def list(self, request: Request) -> Response:
         params = TaskListParams(data=request.query_params.dict())
         params.is_valid(raise_exception=True)
-        queryset = self.get_queryset()
-        if status := params.validated_data.get("status"):
-            queryset = queryset.filter(status=status)
+        status = params.validated_data.get("status")
+        only = {"status": status} if status else {}
         page = paginate(
-            queryset.order_by(*params.ordering()),
+            self.get_queryset().filter(**only).order_by(*params.ordering()),
             page=params.validated_data["page"],
             page_size=params.validated_data["pageSize"],
+            # Kept by the database (TaskCount): a COUNT(*) would read every
+            # matching index entry, 33,000 of them for 100,000 tasks.
+            total_items=TaskCount.objects.filter(owner=request.user, **only).total(),
         )
         return Response(
             {

@@ -27,8 +27,8 @@ def api_client() -> APIClient:
 
 @pytest.fixture
 def make_user(db, django_user_model):
-    def make(email: str = "ada@example.com", name: str = "Ada"):
-        return django_user_model.objects.create_user(email=email, password=PASSWORD, name=name)
+    def make(email: str = "ada@example.com", name: str = "Ada", password: str = PASSWORD):
+        return django_user_model.objects.create_user(email=email, password=password, name=name)
 
     return make
 

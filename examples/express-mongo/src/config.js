@@ -22,9 +22,13 @@ function integer(name, fallback) {
 }
 
 const config = {
+  env: env.NODE_ENV || 'development',
   host: env.HOST || '0.0.0.0',
   port: integer('PORT', 3000),
   mongodbUri: env.MONGODB_URI || 'mongodb://127.0.0.1:27017/my_api',
+  // Connections one Node process may open to MongoDB. One process serves every request,
+  // so a small pool is enough for a small container; the driver's own default is 100.
+  mongodbMaxPoolSize: integer('MONGODB_MAX_POOL_SIZE', 10),
   jwtSecret: env.JWT_SECRET || '',
   jwtExpiresIn: integer('JWT_EXPIRES_IN', 3600),
   bcryptRounds: integer('BCRYPT_ROUNDS', 10),

@@ -13,7 +13,6 @@ return Application::configure(basePath: dirname(__DIR__))
         api: __DIR__.'/../routes/api.php',
         // The contract's paths start at the root (/health, /api/v1/...): routes/api.php spells them out.
         apiPrefix: '',
-        health: '/up',
     )
     ->withMiddleware(function (Middleware $middleware): void {
         $middleware->prepend(AssignRequestId::class);

@@ -37,4 +37,7 @@ return [
     // Lifetime of a bearer token issued by POST /api/v1/auth/login, in seconds.
     'token_ttl' => (int) env('AUTH_TOKEN_TTL', 3600),
 
+    // Logins allowed per minute for one e-mail from one address (the `login` rate limiter).
+    'login_attempts_per_minute' => (int) env('AUTH_LOGIN_ATTEMPTS_PER_MINUTE', 5),
+
 ];

@@ -28,6 +28,9 @@ module MyApi
     config.log_tags = [ :request_id ]
     config.middleware.insert_before ActionDispatch::RequestId, RequestIdGuard
 
+    # Login attempts per client IP in 3 minutes (app/controllers/api/v1/sessions_controller.rb).
+    config.x.login_rate_limit = Integer(ENV.fetch("LOGIN_RATE_LIMIT", 10))
+
     # Every error is answered as application/problem+json, in every environment:
     # unrouted paths and exceptions no controller rescued reach ErrorsController.
     # Backtraces go to the log, never into a response.

@@ -9,6 +9,9 @@ module ActiveSupport
 
     # Setup all fixtures in test/fixtures/*.yml for all tests in alphabetical order.
     fixtures :all
+
+    # Rate limits count in Rails.cache: each test starts with none spent.
+    setup { Rails.cache.clear }
   end
 end
 

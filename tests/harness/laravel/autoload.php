@@ -14,6 +14,9 @@ if (stream_resolve_include_path('Mockery/autoload.php')) {
 
 define('LARAVEL_HARNESS_DIR', __DIR__);
 
+// Newer framework features the project uses, backported (each documented there).
+require_once __DIR__.'/backports.php';
+
 function laravel_harness_psr4(array $roots): void
 {
     spl_autoload_register(function (string $class) use ($roots): void {
@@ -34,6 +37,8 @@ function laravel_harness_psr4(array $roots): void
 laravel_harness_psr4([
     'Harness\\' => __DIR__.'/src/',
     'Illuminate\\Foundation\\Configuration\\' => __DIR__.'/src/Configuration/',
+    // Newer framework classes the project uses, each backported in a file of its own.
+    'Illuminate\\Database\\' => __DIR__.'/src/Backports/Database/',
 ]);
 
 function laravel_harness_autoload_project(string $basePath): void

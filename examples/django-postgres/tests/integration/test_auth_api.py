@@ -1,10 +1,15 @@
 """Registration, login and the current user, over HTTP against PostgreSQL."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
 from django.conf import global_settings, settings
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.db import connection
+from rest_framework.test import APIClient
 
 from accounts.models import User
 from tests.conftest import PASSWORD, assert_problem
@@ -95,7 +100,63 @@ def test_login_returns_a_bearer_token_that_works(api_client, user):
     ],
 )
 def test_wrong_credentials_are_401(api_client, user, credentials):
-    assert_problem(api_client.post(LOGIN, credentials, format="json"), 401)
+    response = api_client.post(LOGIN, credentials, format="json")
+    assert_problem(response, 401)
+    # Like every 401 of the API (the contract's decided gaps).
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize("email", ["ada@example.com", "nobody@example.com"])
+def test_a_login_hashes_once_whether_or_not_the_email_exists(api_client, user, email, monkeypatch):
+    # Django's ModelBackend hashes the password for an unknown e-mail too, so the
+    # answer takes as long and does not tell who has an account.
+    hashed = []
+    encode = MD5PasswordHasher.encode  # the tests' hasher (tests/conftest.py)
+
+    def counting_encode(self, password, salt):
+        hashed.append(password)
+        return encode(self, password, salt)
+
+    monkeypatch.setattr(MD5PasswordHasher, "encode", counting_encode)
+    response = api_client.post(LOGIN, {"email": email, "password": "wrong-password"}, format="json")
+    assert_problem(response, 401)
+    assert hashed == ["wrong-password"]
+
+
+def test_passwords_over_72_bytes_are_rejected(api_client):
+    # 36 x "é" is 36 characters but 72 bytes in UTF-8: the most the contract allows.
+    at_most = {"email": "ada@example.com", "password": "é" * 36}
+    assert api_client.post(REGISTER, at_most, format="json").status_code == 201
+    too_long = {"email": "grace@example.com", "password": "é" * 36 + "x"}
+    body = assert_problem(api_client.post(REGISTER, too_long, format="json"), 422)
+    assert [error["field"] for error in body["errors"]] == ["password"]
+
+
+def test_a_password_that_differs_after_byte_72_does_not_log_in(api_client, make_user):
+    make_user("ada@example.com", password="p" * 72)
+    response = api_client.post(
+        LOGIN, {"email": "ada@example.com", "password": "p" * 72 + "extra"}, format="json"
+    )
+    assert_problem(response, 401)
+
+
+@pytest.mark.django_db(transaction=True)  # each thread commits on its own connection
+def test_concurrent_registrations_of_one_email_make_one_account():
+    racers = 6
+    start = threading.Barrier(racers)
+
+    def register(_: int) -> int:
+        try:
+            start.wait()
+            credentials = {"email": "race@example.com", "password": PASSWORD}
+            return APIClient().post(REGISTER, credentials, format="json").status_code
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(racers) as pool:
+        statuses = sorted(pool.map(register, range(racers)))
+    assert statuses == [201] + [409] * (racers - 1)
+    assert User.objects.filter(email="race@example.com").count() == 1
 
 
 def test_me_without_a_token_is_401_with_www_authenticate(api_client):

@@ -82,3 +82,23 @@ def test_the_request_id_is_in_the_log_context_while_the_request_runs(auth_client
     auth_client.get("/api/v1/tasks", HTTP_X_REQUEST_ID="trace-42")
     assert seen == ["trace-42"]
     assert log_context.request_id.get() == "-"
+
+
+def test_health_answers_a_probe_by_ip_in_production(api_client, settings):
+    # The Docker HEALTHCHECK calls http://127.0.0.1:$PORT/health, a Host that
+    # production's ALLOWED_HOSTS rejects, over the plain HTTP it redirects.
+    settings.ALLOWED_HOSTS = ["api.example.com"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    response = api_client.get("/health", HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok"}}
+    # Every other path still checks the Host and redirects to HTTPS.
+    assert api_client.get("/openapi.yaml", HTTP_HOST="127.0.0.1:8000").status_code == 400
+    redirect = api_client.get("/openapi.yaml", HTTP_HOST="api.example.com")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "https://api.example.com/openapi.yaml"
+    behind_proxy = api_client.get(
+        "/openapi.yaml", HTTP_HOST="api.example.com", HTTP_X_FORWARDED_PROTO="https"
+    )
+    assert behind_proxy.status_code == 200

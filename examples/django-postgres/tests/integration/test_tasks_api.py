@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from accounts.models import User
 from accounts.tokens import create_access_token
-from tasks.models import Task
+from tasks.models import Task, TaskCount
 from tests.conftest import assert_problem
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,23 @@ def test_tasks_need_a_token(api_client):
     assert response["WWW-Authenticate"].startswith("Bearer")
 
 
+def test_head_needs_a_token_like_get(api_client, task):
+    for path in (TASKS, f"{TASKS}/{task.pk}"):
+        response = api_client.head(path)
+        assert response.status_code == 401, path
+        assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_description_is_null(auth_client, task, blank):
+    created = auth_client.post(TASKS, {"title": "t", "description": blank}, format="json")
+    assert created.status_code == 201
+    assert created.json()["description"] is None
+    patched = auth_client.patch(f"{TASKS}/{task.pk}", {"description": blank}, format="json")
+    assert patched.json()["description"] is None
+    assert Task.objects.get(pk=task.pk).description is None
+
+
 def test_list_is_a_page_envelope(auth_client, user):
     Task.objects.bulk_create(Task(owner=user, title=f"Task {n:02}") for n in range(25))
     response = auth_client.get(TASKS, {"page": 2, "pageSize": 10})
@@ -150,10 +168,11 @@ def test_list_reads_one_page_from_the_database(auth_client, user):
     with CaptureQueriesContext(connection) as queries:
         response = auth_client.get(TASKS, {"pageSize": 5})
     assert len(response.json()["items"]) == 5
+    assert response.json()["totalItems"] == 30
     task_queries = [q["sql"] for q in queries if '"tasks_task"' in q["sql"]]
-    assert len(task_queries) == 2  # one COUNT, one page
-    assert any("COUNT(" in sql for sql in task_queries)
-    assert any("LIMIT 5" in sql for sql in task_queries)
+    assert len(task_queries) == 1 and "LIMIT 5" in task_queries[0]  # the page, no COUNT
+    count_queries = [q["sql"] for q in queries if '"tasks_taskcount"' in q["sql"]]
+    assert len(count_queries) == 1  # the total, from the counts the triggers keep
 
 
 def test_list_shows_only_my_tasks_filtered_by_status(auth_client, other_client, user):
@@ -182,6 +201,68 @@ def test_sorting(auth_client, sort, expected):
         auth_client.post(TASKS, {"title": title, "dueDate": due}, format="json")
     response = auth_client.get(TASKS, {"sort": sort})
     assert [t["title"] for t in response.json()["items"]] == expected
+
+
+def test_the_counts_follow_every_kind_of_write(auth_client, other_client, user):
+    def totals(client=auth_client):
+        return {
+            status: client.get(TASKS, {"status": status} if status else {}).json()["totalItems"]
+            for status in ("", "todo", "doing", "done")
+        }
+
+    created = auth_client.post(TASKS, {"title": "t"}, format="json").json()
+    assert totals() == {"": 1, "todo": 1, "doing": 0, "done": 0}
+    auth_client.patch(f"{TASKS}/{created['id']}", {"status": "done"}, format="json")
+    auth_client.patch(f"{TASKS}/{created['id']}", {"title": "renamed"}, format="json")
+    assert totals() == {"": 1, "todo": 0, "doing": 0, "done": 1}
+    # The triggers see writes that bypass the views and Django's signals too.
+    Task.objects.bulk_create(Task(owner=user, title=f"b{n}", status="doing") for n in range(5))
+    Task.objects.filter(owner=user, status="doing", title__in=["b0", "b1"]).update(status="todo")
+    assert totals() == {"": 6, "todo": 2, "doing": 3, "done": 1}
+    other_client.post(TASKS, {"title": "theirs"}, format="json")
+    Task.objects.filter(owner=user, status="doing").delete()
+    auth_client.delete(f"{TASKS}/{created['id']}")
+    assert totals() == {"": 2, "todo": 2, "doing": 0, "done": 0}
+    assert totals(other_client) == {"": 1, "todo": 1, "doing": 0, "done": 0}
+    # Moving tasks to another owner moves their counts.
+    grace = User.objects.get(email="grace@example.com")
+    Task.objects.filter(owner=user).update(owner=grace)
+    assert totals() == {"": 0, "todo": 0, "doing": 0, "done": 0}
+    assert totals(other_client) == {"": 3, "todo": 3, "doing": 0, "done": 0}
+    # And an account's deletion takes its tasks and counts with it.
+    grace.delete()
+    assert TaskCount.objects.filter(owner_id=grace.pk).total() == 0
+
+
+def test_title_sorts_by_code_point(auth_client):
+    # Case-sensitive, no locale rules: "B" (U+0042) < "a" (U+0061) < "é" (U+00E9).
+    for title in ("é", "a", "B"):
+        auth_client.post(TASKS, {"title": title}, format="json")
+    for sort, expected in (("title", ["B", "a", "é"]), ("-title", ["é", "a", "B"])):
+        items = auth_client.get(TASKS, {"sort": sort}).json()["items"]
+        assert [t["title"] for t in items] == expected, sort
+
+
+def test_the_default_list_is_read_from_an_index(auth_client, user, make_user):
+    # Enough rows that a sequential scan and a sort would cost more than the index.
+    owners = [user, make_user("grace@example.com"), make_user("alan@example.com")]
+    Task.objects.bulk_create(
+        Task(owner=owner, title=f"Task {n}", status=["todo", "doing", "done"][n % 3])
+        for owner in owners
+        for n in range(2000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE tasks_task")
+    with CaptureQueriesContext(connection) as queries:
+        response = auth_client.get(TASKS, {"status": "todo", "sort": "-createdAt"})
+    assert response.json()["totalItems"] == 667
+    [page_sql] = [q["sql"] for q in queries if '"tasks_task"' in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {page_sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # The index holds owner, status, then the whole order: no table scan, no sort.
+    assert "task_owner_status_idx" in plan, plan
+    assert "Seq Scan" not in plan and "Sort" not in plan, plan
 
 
 def test_default_sort_is_newest_first(auth_client):

@@ -2,7 +2,9 @@
 
 const path = require('node:path');
 const express = require('express');
-const swaggerUiDist = require('swagger-ui-dist');
+// Only the folder of Swagger UI's assets: require('swagger-ui-dist') would also load its
+// whole browser bundle into the server, for nothing.
+const swaggerUiPath = require('swagger-ui-dist/absolute-path.js');
 const allow = require('../middleware/method-not-allowed');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -27,9 +29,6 @@ router
   })
   .all(allow('GET'));
 router.use('/docs', express.static(DOCS_DIR, { index: false, redirect: false }));
-router.use(
-  '/docs',
-  express.static(swaggerUiDist.getAbsoluteFSPath(), { index: false, redirect: false }),
-);
+router.use('/docs', express.static(swaggerUiPath(), { index: false, redirect: false }));
 
 module.exports = router;

@@ -2,6 +2,7 @@
 
 const { z } = require('zod');
 const { requiredString } = require('./common');
+const { MAX_PASSWORD_BYTES } = require('../lib/passwords');
 
 // Unknown fields are dropped (zod's default), so clients may send more than we read.
 const registerSchema = z.object({
@@ -13,7 +14,10 @@ const registerSchema = z.object({
   password: requiredString()
     .min(8, 'must be at least 8 characters')
     // bcrypt ignores everything after 72 bytes: refuse instead of silently truncating.
-    .refine((value) => Buffer.byteLength(value) <= 72, 'must be at most 72 bytes'),
+    .refine(
+      (value) => Buffer.byteLength(value) <= MAX_PASSWORD_BYTES,
+      `must be at most ${MAX_PASSWORD_BYTES} bytes (UTF-8)`,
+    ),
   name: z
     .string({ error: 'must be a string' })
     .trim()

@@ -49,6 +49,30 @@ describe('POST /api/v1/auth/register', () => {
     ]);
   });
 
+  test('a password is at most 72 bytes of UTF-8 (bcrypt ignores the rest)', async () => {
+    const ok = await api()
+      .post('/api/v1/auth/register')
+      .send({ email: 'seventy-two@example.com', password: 'p'.repeat(72) });
+    expect(ok.status).toBe(201);
+    const res = await api()
+      .post('/api/v1/auth/register')
+      .send({ email: 'too-long@example.com', password: 'é'.repeat(37) }); // 37 chars, 74 bytes
+    expect(expectProblem(res, 422).errors).toEqual([
+      { field: 'password', message: expect.any(String) },
+    ]);
+  });
+
+  test('concurrent registrations of one e-mail: one 201, the others 409', async () => {
+    const email = 'race@example.com';
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api().post('/api/v1/auth/register').send({ email, password: 'long-enough' }),
+      ),
+    );
+    const statuses = answers.map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409]);
+  });
+
   test('answers 422 listing each invalid field', async () => {
     const res = await api()
       .post('/api/v1/auth/register')
@@ -77,9 +101,21 @@ describe('POST /api/v1/auth/login', () => {
   test.each([
     ['a wrong password', (email) => ({ email, password: 'wrong-password' })],
     ['an unknown e-mail', () => ({ email: 'nobody@example.com', password: 'whatever-123' })],
-  ])('answers 401 for %s', async (_, body) => {
+  ])('answers 401 with WWW-Authenticate for %s', async (_, body) => {
     const { email } = await signUp();
-    expectProblem(await api().post('/api/v1/auth/login').send(body(email)), 401);
+    const res = await api().post('/api/v1/auth/login').send(body(email));
+    expectProblem(res, 401);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  test('a password that differs only after byte 72 does not log in', async () => {
+    const password = 'x'.repeat(72);
+    const { email } = await signUp({ password });
+    const res = await api()
+      .post('/api/v1/auth/login')
+      .send({ email, password: `${password}-and-more` });
+    expectProblem(res, 401);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 
   test('answers 422 when a field is missing', async () => {

@@ -64,6 +64,19 @@ describe('tasks CRUD', () => {
     expect(cleared.body).toMatchObject({ description: null, dueDate: null, status: 'doing' });
   });
 
+  test('an empty or blank description is stored and returned as null', async () => {
+    const created = await createTask(owner.auth, { title: 'Blank', description: '' });
+    expect(created.description).toBeNull();
+    const patched = await api()
+      .patch(`/api/v1/tasks/${created.id}`)
+      .set(owner.auth)
+      .send({ description: '   ' });
+    expect(patched.status).toBe(200);
+    expect(patched.body.description).toBeNull();
+    const kept = await createTask(owner.auth, { title: 'Spaced', description: ' a note ' });
+    expect(kept.description).toBe(' a note ');
+  });
+
   test('DELETE answers 204 and the task is gone', async () => {
     const task = await createTask(owner.auth, { title: 'Temporary' });
     const deleted = await api().delete(`/api/v1/tasks/${task.id}`).set(owner.auth);
@@ -149,6 +162,12 @@ describe('each user sees only their own tasks', () => {
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     }
   });
+
+  test('HEAD is authenticated like GET', async () => {
+    const res = await api().head('/api/v1/tasks');
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
 });
 
 describe('GET /api/v1/tasks: pagination, filter and sort', () => {
@@ -192,12 +211,41 @@ describe('GET /api/v1/tasks: pagination, filter and sort', () => {
   test.each([
     ['createdAt', ['delta', 'alpha', 'echo', 'charlie', 'bravo']],
     ['-title', ['echo', 'delta', 'charlie', 'bravo', 'alpha']],
-    // MongoDB orders null before any date.
-    ['dueDate', ['alpha', 'charlie', 'echo', 'bravo', 'delta']],
+    // Tasks without a due date (alpha) come last in both directions.
+    ['dueDate', ['charlie', 'echo', 'bravo', 'delta', 'alpha']],
     ['-dueDate', ['delta', 'bravo', 'echo', 'charlie', 'alpha']],
   ])('sort=%s', async (sort, expected) => {
     const res = await list({ sort });
     expect(res.body.items.map((task) => task.title)).toEqual(expected);
+  });
+
+  test('dueDate pages run from the dated tasks into the undated ones without a gap', async () => {
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((page) => list({ page, pageSize: 2, sort: 'dueDate' })),
+    );
+    expect(pages.map((res) => res.body.items.map((task) => task.title))).toEqual([
+      ['charlie', 'echo'],
+      ['bravo', 'delta'],
+      ['alpha'],
+      [],
+    ]);
+    const todo = await list({ status: 'todo', sort: '-dueDate' });
+    expect(todo.body.items.map((task) => task.title)).toEqual(['delta', 'bravo', 'echo']);
+  });
+
+  test('title sorts by Unicode code point, case-sensitive', async () => {
+    const other = await signUp();
+    for (const title of ['banana', 'Äpfel', 'apple', 'Banana', 'zebra']) {
+      await createTask(other.auth, { title });
+    }
+    const res = await api().get('/api/v1/tasks').query({ sort: 'title' }).set(other.auth);
+    expect(res.body.items.map((task) => task.title)).toEqual([
+      'Banana',
+      'apple',
+      'banana',
+      'zebra',
+      'Äpfel',
+    ]);
   });
 
   test('status filters, and the counts follow the filter', async () => {

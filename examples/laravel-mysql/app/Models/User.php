@@ -28,6 +28,6 @@ class User extends Authenticatable
 
     public function tokens(): HasMany
     {
-        return $this->hasMany(PersonalAccessToken::class);
+        return $this->hasMany(ApiToken::class);
     }
 }

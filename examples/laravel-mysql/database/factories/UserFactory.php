@@ -19,8 +19,8 @@ class UserFactory extends Factory
     public function definition(): array
     {
         return [
-            'name' => $this->faker->name(),
-            'email' => mb_strtolower($this->faker->unique()->safeEmail()),
+            'name' => fake()->name(),
+            'email' => mb_strtolower(fake()->unique()->safeEmail()),
             'password' => static::$password ??= Hash::make('password123'),
         ];
     }

@@ -11,7 +11,8 @@ return new class extends Migration
         Schema::create('tasks', function (Blueprint $table) {
             $table->id();
             $table->foreignId('user_id')->constrained()->cascadeOnDelete();
-            $table->string('title', 200);
+            // Binary collation: titles sort by code point ("B" before "a"), as the contract says.
+            $table->string('title', 200)->collation('utf8mb4_bin');
             $table->text('description')->nullable();
             $table->string('status', 10)->default('todo');
             $table->date('due_date')->nullable();

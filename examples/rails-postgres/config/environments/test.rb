@@ -15,6 +15,9 @@ Rails.application.configure do
   # loading is working properly before deploying your code.
   config.eager_load = ENV["CI"].present?
 
+  # A real cache, emptied before each test (test/test_helper.rb), so rate limits count.
+  config.cache_store = :memory_store
+
   # Render rescuable exceptions (routing errors, malformed JSON) as the app's
   # problem+json responses, so the tests see what a client sees.
   config.action_dispatch.show_exceptions = :rescuable

@@ -27,6 +27,30 @@ class TasksTest < ActionDispatch::IntegrationTest
     assert_invalid_fields "title", "status", "dueDate", "description"
   end
 
+  test "an empty or blank description is stored as null" do
+    [ "", "   " ].each do |description|
+      post "/api/v1/tasks", params: { title: "Blank", description: description }, headers: auth_headers(@ada), as: :json
+
+      assert_response :created
+      assert_nil json["description"]
+      assert_nil Task.find(json["id"]).description
+    end
+  end
+
+  test "fields of the wrong JSON type are a 422, not converted or dropped" do
+    post "/api/v1/tasks", params: { title: true, description: 42, status: [ "done" ], dueDate: { year: 2026 } },
+      headers: auth_headers(@ada), as: :json
+    assert_invalid_fields "title", "description", "status", "dueDate"
+
+    task = tasks(:write_notes)
+    patch "/api/v1/tasks/#{task.id}", params: { status: [ "done" ] }, headers: auth_headers(@ada), as: :json
+    assert_invalid_fields "status"
+    assert_equal "todo", task.reload.status
+
+    get "/api/v1/tasks", params: { status: [ "todo" ] }, headers: auth_headers(@ada)
+    assert_invalid_fields "status"
+  end
+
   test "show, update and delete a task" do
     task = tasks(:write_notes)
 
@@ -78,6 +102,25 @@ class TasksTest < ActionDispatch::IntegrationTest
 
     get "/api/v1/tasks", params: { sort: "dueDate" }, headers: auth_headers(@ada)
     assert_equal [ "2026-11-30", "2026-12-01", nil ], json["items"].map { |task| task["dueDate"] }
+  end
+
+  test "tasks without a due date come last in both directions" do
+    get "/api/v1/tasks", params: { sort: "-dueDate" }, headers: auth_headers(@ada)
+
+    assert_equal [ "2026-12-01", "2026-11-30", nil ], json["items"].map { |task| task["dueDate"] }
+  end
+
+  test "titles sort by code point, capitals first, whatever the database's collation" do
+    %w[ apple Banana ähnlich ].each { |title| @ada.tasks.create!(title: title) }
+
+    get "/api/v1/tasks", params: { sort: "title", pageSize: 100 }, headers: auth_headers(@ada)
+    titles = json["items"].map { |task| task["title"] }
+    assert_equal titles.sort, titles
+    assert_operator titles.index("Banana"), :<, titles.index("apple")
+    assert_operator titles.index("apple"), :<, titles.index("ähnlich")
+
+    get "/api/v1/tasks", params: { sort: "-title", pageSize: 100 }, headers: auth_headers(@ada)
+    assert_equal titles.reverse, json["items"].map { |task| task["title"] }
   end
 
   test "list refuses parameters out of range" do

@@ -15,9 +15,21 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")  # never overrides the real environment
 
-SECRET_KEY = env("SECRET_KEY")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+
+# The value .env.example ships with: fine on a laptop, refused in production,
+# where anyone who read the template could sign tokens with it.
+PLACEHOLDER_SECRET_KEY = "change-me-to-a-long-random-string"  # noqa: S105
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    # One line and a non-zero exit (manage.py, gunicorn), not a traceback.
+    raise SystemExit("SECRET_KEY is not set: `make setup` writes one into .env (see .env.example).")
+if not DEBUG and SECRET_KEY == PLACEHOLDER_SECRET_KEY:
+    raise SystemExit(
+        "SECRET_KEY is the placeholder of .env.example: refusing to run with DEBUG=false. "
+        'Set a secret of your own (python -c "import secrets; print(secrets.token_hex(32))").'
+    )
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -36,6 +48,8 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "core.middleware.ProblemDetailsMiddleware",
+    # Before the Host check and the HTTPS redirect: see the class.
+    "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -57,6 +71,9 @@ TEMPLATES = [
 
 # postgres://USER:PASSWORD@HOST:PORT/NAME, e.g. the docker-compose.yml database.
 DATABASES = {"default": env.db("DATABASE_URL")}
+# Persistent connections: each server thread keeps its own, so the app holds
+# WEB_CONCURRENCY x GUNICORN_THREADS connections (gunicorn.conf.py): keep that
+# below the server's max_connections (100 by default).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -64,12 +81,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A custom user model from the first migration, as Django recommends:
 # the e-mail address is the login.
 AUTH_USER_MODEL = "accounts.User"
-# Passwords are hashed with Django's default hasher (PBKDF2-SHA256).
+# Passwords are hashed with Django's default hasher (PBKDF2-SHA256). The
+# contract: 8 characters to 72 bytes in UTF-8 (accounts/validators.py says why).
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 8},
     },
+    {"NAME": "accounts.validators.MaximumLengthValidator", "OPTIONS": {"max_bytes": 72}},
 ]
 
 # Bearer tokens: JWTs signed with SECRET_KEY (HS256) that expire.
@@ -90,6 +109,31 @@ CORS_ALLOWED_ORIGINS = env.list(
 )
 CORS_ALLOW_HEADERS = [*default_cors_headers, "x-request-id"]
 CORS_EXPOSE_HEADERS = ["Location", "X-Request-Id"]
+
+# Production (DEBUG=false): HTTPS only, `manage.py check --deploy` clean. TLS ends
+# at a proxy or load balancer in front of gunicorn, which says so in
+# X-Forwarded-Proto; only trust that header behind such a proxy (it must set or
+# strip it). Without TLS locally (`make serve`, docker compose): SECURE_SSL_REDIRECT=false.
+if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # Browsers then refuse plain HTTP for this host for the given seconds. Start
+    # small, raise to a year (31536000) once HTTPS works everywhere.
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    # The API sets no cookies; should one be added, it never travels over HTTP.
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+SILENCED_SYSTEM_CHECKS = [
+    # CSRF protects cookie-based sign-ins. The API takes a bearer token from the
+    # Authorization header, which a browser never adds by itself: nothing to forge.
+    "security.W003",
+    # HSTS preloading is a promise to browsers that is slow to take back
+    # (hstspreload.org): opt in with SECURE_HSTS_PRELOAD=true, not by default.
+    "security.W021",
+]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -29,6 +29,11 @@ class TaskSerializer(serializers.ModelSerializer):
         # Anything else in a request body (owner, id, createdAt...) is ignored.
         fields = ["id", "title", "description", "status", "dueDate", "createdAt", "updatedAt"]
 
+    def validate_description(self, value: str | None) -> str | None:
+        # No description is null, never "": Oracle cannot tell them apart, so
+        # the contract treats "" and only spaces as null in every stack.
+        return value if value and value.strip() else None
+
 
 class TaskListParams(serializers.Serializer):
     """The list endpoint's query string; any value outside these rules is a 422."""
@@ -39,10 +44,13 @@ class TaskListParams(serializers.Serializer):
     sort = serializers.ChoiceField(choices=SORT_CHOICES, default="-createdAt")
 
     def ordering(self) -> list[OrderBy]:
-        """ORDER BY for the validated `sort`: tasks without a due date come last
-        either way, and the id breaks ties so that pages never overlap."""
+        """ORDER BY for the validated `sort`, the id breaking ties so that pages
+        never overlap. Only `due_date` can be null: tasks without one come last
+        either way. The others sort exactly as their index (tasks/models.py) is
+        ordered, which a NULLS LAST on a descending sort would not be."""
         sort = self.validated_data["sort"]
-        column = F(SORT_FIELDS[sort.removeprefix("-")])
+        name = SORT_FIELDS[sort.removeprefix("-")]
+        nulls_last = True if name == "due_date" else None
         if sort.startswith("-"):
-            return [column.desc(nulls_last=True), F("id").desc()]
-        return [column.asc(nulls_last=True), F("id").asc()]
+            return [F(name).desc(nulls_last=nulls_last), F("id").desc()]
+        return [F(name).asc(nulls_last=nulls_last), F("id").asc()]

@@ -5,10 +5,31 @@ const logger = require('./logger');
 const db = require('./db');
 const { createApp } = require('./app');
 
-async function main() {
-  if (!config.jwtSecret) throw new Error('JWT_SECRET is not set (copy .env.example to .env)');
+// JWT_SECRET in .env.example: anyone who has read that file could sign tokens.
+const PLACEHOLDER_SECRET = 'change-me';
 
-  await db.connect(config.mongodbUri);
+// Why this configuration must not serve, or null. Development accepts any secret;
+// production refuses the placeholder and secrets too short to resist guessing.
+function secretProblem() {
+  if (!config.jwtSecret) return 'JWT_SECRET is not set (`make setup` writes .env with a fresh one)';
+  if (config.env !== 'production') return null;
+  if (config.jwtSecret === PLACEHOLDER_SECRET) {
+    return 'JWT_SECRET is the placeholder from .env.example: set a secret of your own in production';
+  }
+  if (config.jwtSecret.length < 32) {
+    return 'JWT_SECRET must be at least 32 characters in production';
+  }
+  return null;
+}
+
+async function main() {
+  const problem = secretProblem();
+  if (problem) {
+    logger.fatal(`refusing to start: ${problem}`);
+    process.exit(1);
+  }
+
+  await db.connect(config.mongodbUri, { maxPoolSize: config.mongodbMaxPoolSize });
   // Build the indexes the schemas declare before the first request needs them.
   await db.ensureIndexes();
 
@@ -17,7 +38,7 @@ async function main() {
       logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
       process.exit(1);
     }
-    logger.info(`listening on http://${config.host}:${config.port}`);
+    logger.info(`listening on http://${config.host}:${config.port} (${config.env})`);
   });
 
   // Finish in-flight requests, then close the database connection (docker stop, Ctrl-C).

@@ -12,7 +12,7 @@ Route::get('/docs', [DocsController::class, 'ui']);
 
 Route::prefix('api/v1')->group(function () {
     Route::post('/auth/register', [AuthController::class, 'register']);
-    Route::post('/auth/login', [AuthController::class, 'login']);
+    Route::post('/auth/login', [AuthController::class, 'login'])->middleware('throttle:login');
 
     Route::middleware('auth:api')->group(function () {
         Route::get('/auth/me', [AuthController::class, 'me']);

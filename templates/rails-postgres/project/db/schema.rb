@@ -10,7 +10,7 @@
 #
 # It's strongly recommended that you check this file into your version control system.
 
-ActiveRecord::Schema[8.1].define(version: 2026_11_21_000002) do
+ActiveRecord::Schema[8.1].define(version: 2026_11_29_000004) do
   # These are extensions that must be enabled in order to support this database
   enable_extension "pg_catalog.plpgsql"
 
@@ -22,14 +22,18 @@ ActiveRecord::Schema[8.1].define(version: 2026_11_21_000002) do
     t.string "title", null: false
     t.datetime "updated_at", null: false
     t.bigint "user_id", null: false
-    t.index ["user_id", "created_at"], name: "index_tasks_on_user_id_and_created_at"
+    t.index ["user_id", "created_at", "id"], name: "index_tasks_on_user_id_and_created_at_and_id"
+    t.index ["user_id", "status", "created_at", "id"], name: "index_tasks_on_user_id_and_status_and_created_at_and_id"
   end
 
   create_table "users", force: :cascade do |t|
     t.datetime "created_at", null: false
+    t.integer "doing_tasks_count", default: 0, null: false
+    t.integer "done_tasks_count", default: 0, null: false
     t.string "email", null: false
     t.string "name"
     t.string "password_digest", null: false
+    t.integer "todo_tasks_count", default: 0, null: false
     t.datetime "updated_at", null: false
     t.index ["email"], name: "index_users_on_email", unique: true
   end

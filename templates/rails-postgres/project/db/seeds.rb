@@ -1,5 +1,14 @@
 # bin/rails db:seed (make seed): the demo account and five tasks.
 # Safe to run again: it finds what exists instead of creating duplicates.
+#
+# Demo data is for development: `bin/rails db:prepare` (the Docker image's start)
+# runs this file when it creates a database, and a production database must not
+# start with a known account and password.
+unless Rails.env.development? || Rails.env.test?
+  puts "Not seeding the demo account in #{Rails.env}."
+  return
+end
+
 demo = User.find_or_initialize_by(email: "demo@example.com")
 demo.update!(name: "Demo User", password: "password123") if demo.new_record?
 

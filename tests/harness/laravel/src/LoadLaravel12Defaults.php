@@ -3,6 +3,7 @@
 namespace Harness;
 
 use Illuminate\Contracts\Foundation\Application;
+use Illuminate\Database\Connection;
 
 /**
  * Laravel 11+ falls back to the framework's own config files and default providers, so a
@@ -55,5 +56,8 @@ class LoadLaravel12Defaults
         }
 
         $app->useLangPath(LARAVEL_HARNESS_DIR.'/lang');
+
+        // Duplicate keys raise UniqueConstraintViolationException (Laravel 10.20+): see MySqlConnection.
+        Connection::resolverFor('mysql', fn ($pdo, $database, $prefix, $config) => new MySqlConnection($pdo, $database, $prefix, $config));
     }
 }

@@ -8,10 +8,8 @@ use Illuminate\Http\Resources\Json\JsonResource;
 /** @mixin \App\Models\User */
 class UserResource extends JsonResource
 {
-    /**
-     * @param  Request  $request
-     */
-    public function toArray($request): array
+    /** The wire format: camelCase keys, a string id, an RFC 3339 UTC timestamp. */
+    public function toArray(Request $request): array
     {
         return [
             'id' => (string) $this->id,

@@ -70,4 +70,4 @@ def test_errors_carry_the_request_id(api_client):
 
 
 def test_a_bad_host_header_is_a_400_problem(api_client):
-    assert_problem(api_client.get("/health", HTTP_HOST="evil.example"), 400)
+    assert_problem(api_client.get("/openapi.yaml", HTTP_HOST="evil.example"), 400)

@@ -31,7 +31,12 @@ const taskSchema = new mongoose.Schema(
 
 // One index per sort order of the list endpoint, each led by the owner so that a page of
 // one user's tasks is read straight from the index; _id breaks ties so pages never overlap.
+// MongoDB walks an index in either direction, so each serves both `sort` and `-sort`.
 taskSchema.index({ owner: 1, createdAt: -1, _id: -1 });
+// The most common list, "my tasks in this status, newest first": the page and its count
+// (countDocuments with the same filter) are both read from this index, however many
+// tasks the user has in other statuses.
+taskSchema.index({ owner: 1, status: 1, createdAt: -1, _id: -1 });
 taskSchema.index({ owner: 1, dueDate: 1, _id: 1 });
 taskSchema.index({ owner: 1, title: 1, _id: 1 });
 

@@ -10,10 +10,29 @@ const { notFound } = require('../lib/problems');
 const { parse, parseBody } = require('../lib/validation');
 const { createTaskSchema, updateTaskSchema, listTasksQuerySchema } = require('../schemas/tasks');
 
-// `-title` -> { title: -1, _id: -1 }: _id breaks ties, so every page is well defined.
-function sortSpec(sort) {
-  const direction = sort.startsWith('-') ? -1 : 1;
-  return { [sort.replace(/^-/, '')]: direction, _id: direction };
+// `-title` -> ['title', -1]. MongoDB compares strings by their UTF-8 bytes when no
+// collation is given, which is Unicode code point order, as the contract asks.
+function parseSort(sort) {
+  return [sort.replace(/^-/, ''), sort.startsWith('-') ? -1 : 1];
+}
+
+// One page in `field` order; _id breaks ties, so every page is well defined.
+function findPage(filter, field, direction, skip, limit) {
+  const order = field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
+  return Task.find(filter).sort(order).skip(skip).limit(limit);
+}
+
+// MongoDB orders null before every date, but tasks without a due date come last in both
+// directions. So a dueDate page is read from two ranges of the { owner, dueDate, _id }
+// index: the dated tasks in order, then, when the page reaches past them, the undated ones.
+async function findPageByDueDate(filter, direction, skip, limit) {
+  const dated = { ...filter, dueDate: { $ne: null } };
+  const datedCount = await Task.countDocuments(dated);
+  const items = skip < datedCount ? await findPage(dated, 'dueDate', direction, skip, limit) : [];
+  if (items.length === limit) return items;
+  const undated = { ...filter, dueDate: null };
+  const skipUndated = Math.max(0, skip - datedCount);
+  return items.concat(await findPage(undated, '_id', direction, skipUndated, limit - items.length));
 }
 
 // API fields -> document fields: a due date is stored as midnight UTC of that day.
@@ -37,12 +56,14 @@ router
   .get(requireAuth, async (req, res) => {
     const { page, pageSize, status, sort } = parse(listTasksQuerySchema, req.query);
     const filter = { owner: req.user._id, ...(status && { status }) };
-    // One page and the count come from the database; nothing is sliced in memory.
+    const [field, direction] = parseSort(sort);
+    const skip = (page - 1) * pageSize;
+    // One page and the count come from the database (each served by an index of
+    // src/models/task.js); nothing is sliced in memory.
     const [items, totalItems] = await Promise.all([
-      Task.find(filter)
-        .sort(sortSpec(sort))
-        .skip((page - 1) * pageSize)
-        .limit(pageSize),
+      field === 'dueDate'
+        ? findPageByDueDate(filter, direction, skip, pageSize)
+        : findPage(filter, field, direction, skip, pageSize),
       Task.countDocuments(filter),
     ]);
     res.json({ items, page, pageSize, totalItems, totalPages: Math.ceil(totalItems / pageSize) });

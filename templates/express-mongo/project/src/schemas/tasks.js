@@ -13,10 +13,13 @@ const taskFields = {
     .trim()
     .min(1, 'must not be blank')
     .max(200, 'must be at most 200 characters'),
+  // "" and blank descriptions are stored as null, as in every stack of the Tasks API
+  // (Oracle cannot tell an empty string from NULL).
   description: z
     .string({ error: 'must be a string or null' })
     .max(2000, 'must be at most 2000 characters')
-    .nullable(),
+    .nullable()
+    .transform((value) => (value?.trim() === '' ? null : value)),
   status,
   dueDate: z.iso.date({ error: 'must be a date in YYYY-MM-DD format or null' }).nullable(),
 };

@@ -18,10 +18,10 @@ class TaskFactory extends Factory
     {
         return [
             'user_id' => User::factory(),
-            'title' => rtrim($this->faker->sentence(4), '.'),
-            'description' => $this->faker->optional()->paragraph(),
-            'status' => $this->faker->randomElement(TaskStatus::cases()),
-            'due_date' => $this->faker->optional()->dateTimeBetween('-1 week', '+1 month')?->format('Y-m-d'),
+            'title' => rtrim(fake()->sentence(4), '.'),
+            'description' => fake()->optional()->paragraph(),
+            'status' => fake()->randomElement(TaskStatus::cases()),
+            'due_date' => fake()->optional()->dateTimeBetween('-1 week', '+1 month')?->format('Y-m-d'),
         ];
     }
 }

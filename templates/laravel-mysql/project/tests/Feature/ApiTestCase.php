@@ -2,7 +2,7 @@
 
 namespace Tests\Feature;
 
-use App\Models\PersonalAccessToken;
+use App\Models\ApiToken;
 use App\Models\User;
 use Illuminate\Foundation\Testing\RefreshDatabase;
 use Illuminate\Testing\TestResponse;
@@ -18,7 +18,7 @@ abstract class ApiTestCase extends TestCase
     {
         $user = User::factory()->create($attributes);
 
-        return [$user, PersonalAccessToken::issue($user, 3600)];
+        return [$user, ApiToken::issue($user, 3600)];
     }
 
     /** Asserts an RFC 9457 problem details answer with the given status. */

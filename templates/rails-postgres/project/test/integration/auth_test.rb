@@ -25,6 +25,34 @@ class AuthTest < ActionDispatch::IntegrationTest
     assert_invalid_fields "email", "password"
   end
 
+  test "register takes a password up to bcrypt's 72 bytes, counted in UTF-8" do
+    post "/api/v1/auth/register", params: { email: "bytes@example.com", password: "a" * 72 }, as: :json
+    assert_response :created
+
+    # 37 characters, 74 bytes: bcrypt would silently ignore the last two.
+    post "/api/v1/auth/register", params: { email: "accents@example.com", password: "é" * 37 }, as: :json
+    assert_invalid_fields "password"
+    assert_not User.exists?(email: "accents@example.com")
+  end
+
+  test "a password that differs only after byte 72 does not log in" do
+    User.create!(email: "long@example.com", password: "b" * 72)
+
+    post "/api/v1/auth/login", params: { email: "long@example.com", password: "#{"b" * 72}extra" }, as: :json
+    assert_problem :unauthorized
+
+    post "/api/v1/auth/login", params: { email: "long@example.com", password: "b" * 72 }, as: :json
+    assert_response :ok
+  end
+
+  test "fields of the wrong JSON type are a 422, not converted or dropped" do
+    post "/api/v1/auth/register", params: { email: [ "x@example.com" ], password: 12345678, name: true }, as: :json
+    assert_invalid_fields "email", "password", "name"
+
+    post "/api/v1/auth/login", params: { email: "ada@example.com", password: { value: "password123" } }, as: :json
+    assert_invalid_fields "password"
+  end
+
   test "login returns a bearer token that opens /auth/me" do
     post "/api/v1/auth/login", params: { email: "Ada@Example.com", password: "password123" }, as: :json
 
@@ -38,12 +66,47 @@ class AuthTest < ActionDispatch::IntegrationTest
     assert_equal "ada@example.com", json["email"]
   end
 
-  test "login refuses a wrong password or an unknown e-mail" do
+  test "login refuses a wrong password or an unknown e-mail, and says to use Bearer" do
     post "/api/v1/auth/login", params: { email: "ada@example.com", password: "wrong-password" }, as: :json
     assert_problem :unauthorized
+    assert_match(/\ABearer/, response.headers["WWW-Authenticate"])
 
     post "/api/v1/auth/login", params: { email: "nobody@example.com", password: "password123" }, as: :json
     assert_problem :unauthorized
+    assert_match(/\ABearer/, response.headers["WWW-Authenticate"])
+  end
+
+  test "login for an unknown e-mail takes as long as a wrong password" do
+    # Tests hash with bcrypt's cheapest cost; measure with production's instead.
+    ActiveModel::SecurePassword.min_cost = false
+    User.create!(email: "timed@example.com", password: "password123")
+
+    elapsed = ->(email) do
+      started = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+      post "/api/v1/auth/login", params: { email: email, password: "wrong-password" }, as: :json
+      assert_problem :unauthorized
+      Process.clock_gettime(Process::CLOCK_MONOTONIC) - started
+    end
+    known, unknown = elapsed.("timed@example.com"), elapsed.("nobody@example.com")
+
+    # Without a dummy hash an unknown e-mail answers in about 1% of the time.
+    assert_operator unknown, :>, known / 4, "an unknown e-mail answered in #{unknown}s, a known one in #{known}s"
+  ensure
+    ActiveModel::SecurePassword.min_cost = true
+  end
+
+  test "login attempts are rate limited per client" do
+    Rails.configuration.x.login_rate_limit.times do
+      post "/api/v1/auth/login", params: { email: "ada@example.com", password: "wrong-password" }, as: :json
+      assert_problem :unauthorized
+    end
+
+    post "/api/v1/auth/login", params: { email: "ada@example.com", password: "password123" }, as: :json
+    assert_problem :too_many_requests
+
+    post "/api/v1/auth/login", params: { email: "ada@example.com", password: "password123" }, as: :json,
+      headers: { "REMOTE_ADDR" => "203.0.113.7" }
+    assert_response :ok
   end
 
   test "login without credentials is a validation error" do
@@ -59,6 +122,15 @@ class AuthTest < ActionDispatch::IntegrationTest
       assert_problem :unauthorized
       assert_match(/\ABearer/, response.headers["WWW-Authenticate"])
     end
+  end
+
+  test "HEAD on a protected route is authenticated like GET" do
+    head "/api/v1/tasks"
+    assert_response :unauthorized
+    assert_match(/\ABearer/, response.headers["WWW-Authenticate"])
+
+    head "/api/v1/tasks", headers: auth_headers(users(:ada))
+    assert_response :ok
   end
 
   test "tokens expire" do

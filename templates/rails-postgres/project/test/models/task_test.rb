@@ -20,4 +20,23 @@ class TaskTest < ActiveSupport::TestCase
     task.due_date = "2026-02-28"
     assert task.valid?
   end
+
+  test "the user's counters follow every create, status change and delete" do
+    ada = users(:ada)
+    counts = -> { ada.reload.then { |user| [ user.tasks_count("todo"), user.tasks_count("doing"), user.tasks_count("done"), user.tasks_count ] } }
+    assert_equal [ 1, 1, 1, 3 ], counts.call
+
+    task = ada.tasks.create!(title: "Counted")
+    assert_equal [ 2, 1, 1, 4 ], counts.call
+
+    task.update!(status: "done")
+    assert_equal [ 1, 1, 2, 4 ], counts.call
+
+    task.update!(title: "Renamed")
+    assert_equal [ 1, 1, 2, 4 ], counts.call
+
+    task.destroy!
+    assert_equal [ 1, 1, 1, 3 ], counts.call
+    assert_equal({ "todo" => 1, "doing" => 1, "done" => 1 }, ada.tasks.group(:status).count)
+  end
 end

@@ -17,4 +17,13 @@ class UserTest < ActiveSupport::TestCase
     assert_nil User.find_by_access_token(token.reverse)
     travel(User::ACCESS_TOKEN_TTL + 1.second) { assert_nil User.find_by_access_token(token) }
   end
+
+  test "a new password revokes every token given before it" do
+    user = users(:ada)
+    token = user.access_token
+
+    user.update!(password: "a-brand-new-password")
+    assert_nil User.find_by_access_token(token)
+    assert_equal user, User.find_by_access_token(user.access_token)
+  end
 end

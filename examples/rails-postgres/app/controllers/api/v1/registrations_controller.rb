@@ -5,7 +5,7 @@ module Api
       allow_unauthenticated_access
 
       def create
-        user = User.new(params.permit(:email, :password, :name))
+        user = User.new(typed_params(strings: %i[ email password ], nullable: %i[ name ]))
         if user.save
           render json: UserSerializer.new(user), status: :created
         elsif user.errors.of_kind?(:email, :taken)

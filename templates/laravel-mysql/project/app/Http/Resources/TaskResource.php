@@ -8,12 +8,8 @@ use Illuminate\Http\Resources\Json\JsonResource;
 /** @mixin \App\Models\Task */
 class TaskResource extends JsonResource
 {
-    /**
-     * The wire format: camelCase keys, string ids, RFC 3339 UTC timestamps.
-     *
-     * @param  Request  $request
-     */
-    public function toArray($request): array
+    /** The wire format: camelCase keys, string ids, RFC 3339 UTC timestamps. */
+    public function toArray(Request $request): array
     {
         return [
             'id' => (string) $this->id,

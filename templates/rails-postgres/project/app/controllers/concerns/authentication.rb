@@ -19,10 +19,12 @@ module Authentication
 
     def require_authentication
       @current_user = authenticate_with_http_token { |token, _options| User.find_by_access_token(token) }
-      return if @current_user
+      request_authentication "A valid bearer token is required (POST /api/v1/auth/login)." unless @current_user
+    end
 
-      # RFC 6750: tell the client which scheme to use.
+    # Every 401 says which scheme to use (RFC 9110 §11.6.1, RFC 6750), the login's too.
+    def request_authentication(detail)
       response.headers["WWW-Authenticate"] = %(Bearer realm="api")
-      render_problem :unauthorized, "A valid bearer token is required (POST /api/v1/auth/login)."
+      render_problem :unauthorized, detail
     end
 end

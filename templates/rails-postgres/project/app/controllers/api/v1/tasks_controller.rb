@@ -6,10 +6,10 @@ module Api
       before_action :set_task, only: %i[ show update destroy ]
 
       def index
-        query = TaskListQuery.new(params.permit(:page, :page_size, :status, :sort))
+        query = TaskListQuery.new(typed_params(strings: %i[ page page_size status sort ]))
         query.validate!
 
-        tasks, total = query.paginate(current_user.tasks)
+        tasks, total = query.paginate(current_user)
         page_size = query.page_size.to_i
         render json: {
           items: tasks.map { |task| TaskSerializer.new(task) },
@@ -46,7 +46,7 @@ module Api
 
         # Only these fields can be written; anything else in the body is ignored.
         def task_params
-          params.permit(:title, :description, :status, :due_date)
+          typed_params(strings: %i[ title status ], nullable: %i[ description due_date ])
         end
     end
   end

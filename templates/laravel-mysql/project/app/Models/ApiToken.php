@@ -10,7 +10,7 @@ use Illuminate\Support\Str;
  * An opaque bearer token. Only its SHA-256 hash is stored, so a leaked database
  * does not leak usable tokens; each token expires (auth.token_ttl).
  */
-class PersonalAccessToken extends Model
+class ApiToken extends Model
 {
     protected $fillable = [
         'name',
@@ -22,9 +22,12 @@ class PersonalAccessToken extends Model
         'token',
     ];
 
-    protected $casts = [
-        'expires_at' => 'datetime',
-    ];
+    protected function casts(): array
+    {
+        return [
+            'expires_at' => 'datetime',
+        ];
+    }
 
     public function user(): BelongsTo
     {

@@ -54,8 +54,9 @@ def load_all(paths: Sequence[Path], cache: Path) -> list[Any]:
     key = _key(paths)
     try:
         stored = json.loads(cache.read_text(encoding="utf-8"))
-        if stored["key"] == key:
-            return stored["documents"]
+        documents = stored["documents"]
+        if stored["key"] == key and isinstance(documents, list) and len(documents) == len(paths):
+            return documents
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no cache yet, or a damaged one: parse again
     documents = [_parse(path) for path in paths]
