@@ -1,5 +1,6 @@
 package com.example.myapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -55,6 +63,40 @@ class AuthApiTest extends ApiTestSupport {
                                 """.formatted(email.toUpperCase())))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    /** Both pass the "is it taken?" check; the unique constraint lets one in and the rest get a 409. */
+    @Test
+    void concurrentRegistrationsOfOneEmailGiveOneCreatedAndConflicts() throws Exception {
+        String body = """
+                {"email": "%s", "password": "password123"}
+                """.formatted(uniqueEmail());
+        int attempts = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/v1/auth/register")
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(attempts - 1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -114,7 +156,44 @@ class AuthApiTest extends ApiTestSupport {
                                 {"email": "%s", "password": "wrong-password"}
                                 """.formatted(email)))
                 .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(content().contentType(PROBLEM_JSON));
+    }
+
+    @Test
+    void anUnknownEmailIsUnauthorizedLikeAWrongPassword() throws Exception {
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "password123"}
+                                """.formatted(uniqueEmail())))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.detail").value("Wrong e-mail or password."));
+    }
+
+    /** bcrypt reads 72 bytes: a password is accepted whole (up to 72 bytes in UTF-8) or refused. */
+    @Test
+    void passwordsOverSeventyTwoBytesAreRefusedAndNeverTruncated() throws Exception {
+        String email = uniqueEmail();
+        String longest = "€".repeat(24); // 24 characters, 72 bytes
+        register(email, longest);
+        login(email, longest);
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "%s"}
+                                """.formatted(uniqueEmail(), longest + "a")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field", contains("password")));
+        // The same first 72 bytes, then more: not the password.
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "%s", "password": "%s"}
+                                """.formatted(email, longest + "a")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"));
     }
 
     @Test

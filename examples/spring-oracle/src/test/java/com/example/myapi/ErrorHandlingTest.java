@@ -1,7 +1,9 @@
 package com.example.myapi;
 
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -28,14 +30,36 @@ class ErrorHandlingTest extends ApiTestSupport {
 
     @Test
     void unknownRouteIsNotFound() throws Exception {
-        expectProblem(mvc.perform(get("/no/such/route")), 404);
-        expectProblem(mvc.perform(get("/api/v1/nothing-here")), 404);
+        String bearer = newUserBearer();
+        expectProblem(mvc.perform(get("/no/such/route").header("Authorization", bearer)), 404);
+        expectProblem(mvc.perform(get("/api/v1/nothing-here").header("Authorization", bearer)), 404);
     }
 
     @Test
     void wrongMethodOnAKnownRouteIsMethodNotAllowed() throws Exception {
+        String bearer = newUserBearer();
+        expectProblem(mvc.perform(put("/health").header("Authorization", bearer)), 405);
+        expectProblem(mvc.perform(get("/api/v1/auth/login").header("Authorization", bearer)), 405);
+    }
+
+    /** No token needed to learn that a route does not exist, or takes other methods. */
+    @Test
+    void unknownRoutesAndWrongMethodsNeedNoToken() throws Exception {
+        expectProblem(mvc.perform(get("/no/such/route")), 404);
+        expectProblem(mvc.perform(get("/api/v1/tasks/1/extra")), 404);
         expectProblem(mvc.perform(put("/health")), 405);
-        expectProblem(mvc.perform(get("/api/v1/auth/login")), 405);
+        expectProblem(mvc.perform(put("/api/v1/auth/login")), 405);
+    }
+
+    @Test
+    void headIsAuthenticatedLikeGet() throws Exception {
+        mvc.perform(head("/api/v1/tasks"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+        mvc.perform(head("/api/v1/tasks/1")).andExpect(status().isUnauthorized());
+        mvc.perform(head("/api/v1/tasks").header("Authorization", newUserBearer()))
+                .andExpect(status().isOk());
+        mvc.perform(head("/health")).andExpect(status().isOk());
     }
 
     @Test

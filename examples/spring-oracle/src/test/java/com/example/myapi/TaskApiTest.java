@@ -150,14 +150,39 @@ class TaskApiTest extends ApiTestSupport {
     }
 
     @Test
-    void sortingByDueDateWorksBothWays() throws Exception {
+    void sortingByDueDateWorksBothWaysWithUndatedTasksLast() throws Exception {
+        createdId("{\"title\": \"undated\"}");
         createdId("{\"title\": \"later\", \"dueDate\": \"2030-06-01\"}");
         createdId("{\"title\": \"sooner\", \"dueDate\": \"2030-01-01\"}");
 
         mvc.perform(get("/api/v1/tasks?sort=dueDate").header("Authorization", bearer))
-                .andExpect(jsonPath("$.items[*].title", contains("sooner", "later")));
+                .andExpect(jsonPath("$.items[*].title", contains("sooner", "later", "undated")));
         mvc.perform(get("/api/v1/tasks?sort=-dueDate").header("Authorization", bearer))
-                .andExpect(jsonPath("$.items[*].title", contains("later", "sooner")));
+                .andExpect(jsonPath("$.items[*].title", contains("later", "sooner", "undated")));
+    }
+
+    @Test
+    void titlesSortByCodePointUpperCaseFirst() throws Exception {
+        for (String title : new String[] {"b", "B", "a", "A"}) {
+            createdId("{\"title\": \"%s\"}".formatted(title));
+        }
+        mvc.perform(get("/api/v1/tasks?sort=title").header("Authorization", bearer))
+                .andExpect(jsonPath("$.items[*].title", contains("A", "B", "a", "b")));
+    }
+
+    /** Oracle stores "" as NULL: a blank description is null everywhere, H2 included. */
+    @Test
+    void aBlankDescriptionIsNull() throws Exception {
+        createTask("{\"title\": \"t\", \"description\": \"\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.description").value((Object) null));
+        String id = createdId("{\"title\": \"t\", \"description\": \"kept\"}");
+        mvc.perform(patch("/api/v1/tasks/" + id)
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"description\": \"   \"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.description").value((Object) null));
     }
 
     @Test

@@ -24,8 +24,10 @@ CREATE TABLE tasks (
     CONSTRAINT ck_tasks_status CHECK (status IN ('todo', 'doing', 'done'))
 );
 
--- The list endpoint counts and reads one page of one owner's tasks in a chosen order.
-CREATE INDEX ix_tasks_owner_created ON tasks (owner_id, created_at);
-CREATE INDEX ix_tasks_owner_due ON tasks (owner_id, due_date);
-CREATE INDEX ix_tasks_owner_title ON tasks (owner_id, title);
-CREATE INDEX ix_tasks_owner_status_created ON tasks (owner_id, status, created_at);
+-- The list endpoint counts and reads one page of one owner's tasks in a chosen order,
+-- ties broken by id: each index holds a whole order, so a page is read from it without
+-- sorting the owner's tasks (the status one serves the "status=todo, newest first" list).
+CREATE INDEX ix_tasks_owner_created ON tasks (owner_id, created_at, id);
+CREATE INDEX ix_tasks_owner_due ON tasks (owner_id, due_date, id);
+CREATE INDEX ix_tasks_owner_title ON tasks (owner_id, title, id);
+CREATE INDEX ix_tasks_owner_status_created ON tasks (owner_id, status, created_at, id);

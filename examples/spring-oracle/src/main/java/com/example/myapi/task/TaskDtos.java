@@ -16,6 +16,11 @@ public final class TaskDtos {
 
     private TaskDtos() {}
 
+    /** "" or only spaces is no description: stored as null, as Oracle would store "" anyway. */
+    static String blankToNull(String description) {
+        return description == null || description.isBlank() ? null : description;
+    }
+
     /** POST: title is required; a status left out is todo. */
     public static final class CreateTaskRequest {
 
@@ -45,7 +50,7 @@ public final class TaskDtos {
         }
 
         public void setDescription(String description) {
-            this.description = description;
+            this.description = blankToNull(description);
         }
 
         public Optional<String> getStatus() {
@@ -92,7 +97,7 @@ public final class TaskDtos {
         }
 
         public void setDescription(Optional<String> description) {
-            this.description = description;
+            this.description = description.map(TaskDtos::blankToNull);
         }
 
         public Optional<String> getStatus() {
