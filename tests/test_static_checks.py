@@ -418,13 +418,27 @@ def test_docs_page_pins_swagger_ui_with_integrity_hashes() -> None:
         )
 
 
-def test_docs_page_tries_requests_out_on_its_own_origin(tmp_path: Path) -> None:
+# The /docs pages that start Swagger UI with the shared start-up script
+# (_shared/swagger-ui-init.html), as rendered in examples/ (kept equal to the templates by
+# test_examples.py). express-mongo's page keeps its script in a file of its own for its
+# Content-Security-Policy and rewrites each request's origin (public/docs/init.js).
+DOCS_PAGES = {
+    "django-postgres": "core/templates/core/swagger_ui.html",
+    "laravel-mysql": "resources/views/docs.blade.php",
+    "rails-postgres": "app/views/docs/show.html",
+    "spring-oracle": "src/main/resources/docs/index.html",
+}
+
+
+@pytest.mark.parametrize("stack", sorted(DOCS_PAGES))
+def test_docs_page_tries_requests_out_on_its_own_origin(stack: str) -> None:
     modules = swagger_ui_modules()
+    page = TEMPLATES.parent / "examples" / stack / DOCS_PAGES[stack]
     result = subprocess.run(
         [
             "node",
             str(Path(__file__).resolve().parent / "tools" / "swagger-ui-servers.cjs"),
-            str(SWAGGER_UI_PAGE),
+            str(page),
             str(modules / "swagger-ui-dist" / "swagger-ui-bundle.js"),
             str(TEMPLATES / "_shared" / "openapi.yaml"),
         ],
@@ -434,9 +448,10 @@ def test_docs_page_tries_requests_out_on_its_own_origin(tmp_path: Path) -> None:
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0, f"loading swagger-ui.html in jsdom:\n{output(result)}"
+    assert result.returncode == 0, f"[{stack}] loading {page} in jsdom:\n{output(result)}"
     loaded = json.loads(result.stdout)
     # Each stack listens on its own port; the contract's `servers` names only one example.
     assert [s["url"] for s in loaded["servers"]] == [loaded["origin"]], (
-        f"'Try it out' must call the page's own origin {loaded['origin']}, not {loaded['servers']}"
+        f"[{stack}] 'Try it out' must call the page's own origin {loaded['origin']}, "
+        f"not {loaded['servers']}"
     )

@@ -15,7 +15,7 @@
   <script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0/swagger-ui-bundle.js"
           integrity="sha384-gjRm0bEPMeTmMh5jT2cHccIwCUZSTd8YC+j0d0sXw0MdGEfScduGpSyF3ZSSLkX9"
           crossorigin="anonymous"></script>
-  <script>
+<script>
     // "Try it out" calls the server that serves this page, on whatever host and port it
     // runs: the contract's own `servers` entry names only one example port.
     const ThisServer = () => ({
@@ -36,5 +36,6 @@
       plugins: [ThisServer],
     });
   </script>
+
 </body>
 </html>
