@@ -62,7 +62,8 @@ def run(command: list[str], cwd: Path, timeout: float = 120) -> subprocess.Compl
 
 
 def output(result: subprocess.CompletedProcess[str]) -> str:
-    return f"$ {' '.join(map(str, result.args))}  (exit {result.returncode})\n{result.stdout}{result.stderr}"
+    command = " ".join(map(str, result.args))
+    return f"$ {command}  (exit {result.returncode})\n{result.stdout}{result.stderr}"
 
 
 @pytest.fixture(scope="module", params=STACKS)
