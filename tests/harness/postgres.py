@@ -80,3 +80,21 @@ class PostgresServer(ThrowawayServer):
         if create:
             self.create_database(name)
         return f"postgres://{self.user}:{self.password}@127.0.0.1:{self.port}/{name}"
+
+
+def psql(stack: str, database_url: str, sql: str, timeout: float = 600, **variables: object) -> str:
+    """Run the script `sql` through psql (`:name`/`:'name'` are `variables`), each statement
+    committed, stopping at the first error; returns what it printed (unaligned, tuples only)."""
+    psql_bin = shutil.which("psql") or pg_bin("psql")
+    if not psql_bin:
+        from .toolchain import unavailable
+
+        unavailable("psql (PostgreSQL client) not found (.ci/provision/postgres.sh)")
+    command = [str(psql_bin), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1",
+               *(f"--set={name}={value}" for name, value in variables.items()), "-d", database_url]
+    result = subprocess.run(command, input=sql, text=True, capture_output=True, timeout=timeout,
+                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"}, check=False)
+    if result.returncode != 0:
+        raise AssertionError(f"[{stack}] psql failed ({result.returncode}):\n{sql}\n"
+                             f"{result.stdout}{result.stderr}")
+    return result.stdout

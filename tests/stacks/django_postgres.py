@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.harness import commands
+from tests.harness import commands, postgres
 from tests.harness.postgres import PostgresServer, pg_bin
 from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
@@ -83,17 +80,7 @@ VACUUM ANALYZE tasks_task;
 
 def psql(database_url: str, sql: str, **variables: str | int) -> str:
     """Run `sql` with psql (`:name`/`:'name'` variables), stopping at the first error."""
-    psql_bin = shutil.which("psql") or pg_bin("psql")
-    if not psql_bin:
-        unavailable("psql (PostgreSQL client) not found (.ci/provision/postgres.sh)")
-    args = [psql_bin, database_url, "-X", "-At", "-v", "ON_ERROR_STOP=1"]
-    for name, value in variables.items():
-        args += ["-v", f"{name}={value}"]
-    result = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=300, check=False,
-                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
-    if result.returncode != 0:
-        raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{sql}\n{result.stderr}")
-    return result.stdout.strip()
+    return postgres.psql(STACK, database_url, sql, timeout=300, **variables).strip()
 
 
 def insert_tasks(database_url: str, owner_email: str, count: int) -> None:

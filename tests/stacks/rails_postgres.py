@@ -32,14 +32,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.harness import commands
+from tests.harness import commands, postgres
 from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
@@ -113,15 +112,7 @@ def require_postgres() -> None:
 
 def psql(database_url: str, sql: str, **variables: str) -> str:
     """Run `sql` (a script: one statement after another, each committed) through psql."""
-    from tests.harness.postgres import pg_bin
-
-    command = [shutil.which("psql") or pg_bin("psql"), "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1",
-               *(f"--set={name}={value}" for name, value in variables.items()), "-d", database_url]
-    result = subprocess.run(command, input=sql, text=True, capture_output=True, timeout=600,
-                            env={**os.environ, "PGCONNECT_TIMEOUT": "10"}, check=False)
-    if result.returncode != 0:
-        raise AssertionError(f"[{STACK}] psql failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    return result.stdout
+    return postgres.psql(STACK, database_url, sql, **variables)
 
 
 # One INSERT ... SELECT: `count` tasks for one user, statuses cycling todo/doing/done,
