@@ -7,12 +7,16 @@ The command runs in its own process group (a `make` target starts children: the
 framework's server, its autoreloader...), so leaving the block, normally or on an
 error, kills all of it. Its output goes to a temporary file whose tail a failure shows.
 `scaffold exercise check` and scaffolder's own tests (tests/harness/server.py) share it.
+
+`checkout()` makes a temporary `git worktree` of an older commit of the project, with
+its dependency folders linked in, for a check that runs that commit's server first.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -169,3 +173,60 @@ def serve(
         _PIDS.pop(base_url, None)
         _kill_group(proc)
         log.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def checkout(
+    project: Path,
+    commit: str,
+    links: Sequence[str] | None = None,
+    copies: Sequence[str] = (),
+) -> Iterator[Path]:
+    """A temporary `git worktree` of `project` at `commit` (a folder of the same name),
+    with `links` (the dependency folders and .env that Git does not track) symlinked and
+    `copies` copied from the project; removed when the block ends. Without `links`, they
+    come from the project's stack (`exercise:` in its stack.yml)."""
+    project = Path(project).resolve()
+    if links is None:
+        links, copies = _stack_links(project)
+    parent = Path(tempfile.mkdtemp(prefix="scaffold-checkout-"))
+    tree = parent / project.name
+    added = _git(project, "worktree", "add", "--detach", str(tree), commit)
+    if added.returncode != 0:
+        shutil.rmtree(parent, ignore_errors=True)
+        raise CannotRun(f"could not check out commit {commit} of {project}: {added.stderr.strip()}")
+    try:
+        for relative in links:
+            source, target = project / relative, tree / relative
+            if source.exists() and not target.exists() and not target.is_symlink():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(source, target_is_directory=source.is_dir())
+        for relative in copies:
+            source, target = project / relative, tree / relative
+            if source.is_dir() and not target.exists():
+                shutil.copytree(source, target, symlinks=True)
+        yield tree
+    finally:
+        _git(project, "worktree", "remove", "--force", str(tree))
+        shutil.rmtree(parent, ignore_errors=True)
+        _git(project, "worktree", "prune")
+
+
+def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(project), *args], capture_output=True, text=True, check=False
+    )
+
+
+def _stack_links(project: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The project's stack's linked and copied paths; only .env if that is not known."""
+    from scaffolder import answers
+    from scaffolder.exercise.launch import exercise_data, links_of
+
+    try:
+        stack = answers.load(project).get("stack")
+        if isinstance(stack, str):
+            return links_of(exercise_data(stack))
+    except (OSError, ValueError, CannotRun):
+        pass  # an unknown stack: link the settings file, the one thing every stack has
+    return (".env",), ()
