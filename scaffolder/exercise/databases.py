@@ -1,7 +1,7 @@
 """A throwaway database for one check run, on the learner's own database server.
 
 Where that server is comes from the stack's `exercise.database` data (templates/<stack>/
-stack.yml) and the project's settings: its `.env`, overridden by the process environment
+stack.yml) and the project's settings: .env.example, its `.env`, then the process environment
 (as the project's Makefile reads them), or the learner's `--database-url`. The database
 gets a name of its own (`<name>_check_<hex>`), is created before the server starts and
 dropped afterwards, through each kind's pure-Python driver (imported only when used):
@@ -39,10 +39,13 @@ START_HINT = "start it with `make db-up` (or give --database-url)"
 
 
 def project_settings(project: Path, environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The project's `.env` (KEY=value lines), overridden by the environment."""
+    """The project's settings as its Makefile sees them: .env.example's defaults, the
+    learner's `.env` over them, and the environment over both."""
     settings: dict[str, str] = {}
-    dotenv = project / ".env"
-    if dotenv.is_file():
+    for name in (".env.example", ".env"):
+        dotenv = project / name
+        if not dotenv.is_file():
+            continue
         for line in dotenv.read_text(encoding="utf-8", errors="replace").splitlines():
             match = re.match(r"\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$", line)
             if match:
@@ -177,7 +180,10 @@ def _env_for(spec: Mapping[str, Any], where: Location, name: str) -> dict[str, s
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+    # PyMySQL's errors are (code, message) tuples: the message is the sentence.
+    args = exc.args
+    message = args[1] if len(args) == 2 and isinstance(args[1], str) else str(exc)
+    text = message.strip().splitlines()
     return text[0] if text else type(exc).__name__
 
 
