@@ -125,7 +125,7 @@ NAMED_CARTS: tuple[NamedCart, ...] = (
         "SAVE10 replaces FREESHIP",
         {"MUG-001": 2},
         "SAVE10",
-        sits_on={"discountCents": 250, "shippingCents": 899},
+        sits_on={"discountCents": 250, "shippingCents": 499},
     ),
     NamedCart(
         "the empty cart keeps its coupon",
