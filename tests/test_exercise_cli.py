@@ -237,9 +237,10 @@ def passed(project: Path) -> dict:
 
 def test_progress_shows_the_pass_and_writes_the_practice_log(project: Path) -> None:
     write_progress(project, passed(project))
-    assert f"cart-pricing: passed at {head(project)[:7]}" in ok(project, "progress")
     readme = project / "README.md"
-    assert "practice-log" not in readme.read_text()  # without --write-readme: untouched
+    before = readme.read_text()
+    assert f"cart-pricing: passed at {head(project)[:7]}" in ok(project, "progress")
+    assert readme.read_text() == before  # without --write-readme: untouched
 
     ok(project, "progress", "--write-readme")
     ok(project, "progress", "--write-readme")  # again: the same one section
@@ -265,3 +266,20 @@ def test_write_readme_refuses_a_lone_marker(project: Path) -> None:
     readme.write_text("# my-api\n<!-- practice-log:end -->\n")
     assert_one_line_error(run(project, "progress", "--write-readme"), "markers")
     assert readme.read_text() == "# my-api\n<!-- practice-log:end -->\n"
+
+
+def test_the_generated_readme_has_the_practice_section_that_write_readme_fills(
+        project: Path) -> None:
+    readme = project / "README.md"
+    before = readme.read_text()
+    assert "## Practice\n" in before and "scaffold exercise check cart-pricing" in before
+    assert "<!-- practice-log:start -->" in before
+    write_progress(project, passed(project))
+    ok(project, "progress", "--write-readme")
+    after = readme.read_text()
+    assert after.count("Practice log") == 1  # filled in place, no section added
+    assert "| 1. Price a shopping cart (`cart-pricing`) |" in after
+    # Only the text between the markers changed.
+    start, end = "<!-- practice-log:start -->", "<!-- practice-log:end -->"
+    assert after.split(start)[0] == before.split(start)[0]
+    assert after.split(end)[1] == before.split(end)[1]
