@@ -109,9 +109,14 @@ def expect_holiday_everywhere(ctx: RuleContext, user: User, due: str | None, exp
 
 @check.rule("holiday-on-a-holiday")
 def holiday_on_a_holiday(ctx: RuleContext) -> None:
-    stub_of(ctx)
+    stub = stub_of(ctx)
     user = ctx.api.new_user()
     expect_holiday_everywhere(ctx, user, f"{YEAR_HOLIDAY}-07-04", INDEPENDENCE_DAY)
+    ctx.expect(
+        stub.countries() == {"US"},
+        f"the upstream asked for country US, HOLIDAYS_COUNTRY's default (asked: {stub.countries()})",
+        None,
+    )
     # a task moved onto a holiday shows it at once
     task = task_due(ctx, user, f"{YEAR_HOLIDAY}-07-05")
     response = timed(

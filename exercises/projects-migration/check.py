@@ -81,7 +81,7 @@ def old_tasks(ctx: SetupContext) -> Iterator[dict[str, str]]:
 
 def create(ctx: RuleContext, user: User, name: Any) -> dict[str, Any]:
     response = ctx.api.post("/api/v1/projects", user=user, json={"name": name})
-    body = expect_status(response, 201, "projects-crud")
+    body = expect_status(response, 201, f"POST /api/v1/projects {{name: {name!r}}}")
     ctx.expect(
         isinstance(body, dict) and {"id", "name", "createdAt"} <= set(body),
         "201 with the project {id, name, createdAt}",
@@ -100,7 +100,7 @@ def create(ctx: RuleContext, user: User, name: Any) -> dict[str, Any]:
 def projects(ctx: RuleContext, user: User) -> list[dict[str, Any]]:
     """Every project of `user` (one page of 100 is all of them in this check)."""
     response = ctx.api.get("/api/v1/projects?pageSize=100", user=user)
-    body = expect_status(response, 200, "projects-crud")
+    body = expect_status(response, 200, "GET /api/v1/projects")
     envelope = {"items", "page", "pageSize", "totalItems", "totalPages"}
     ctx.expect(
         isinstance(body, dict) and envelope <= set(body),
@@ -121,7 +121,7 @@ def inbox_of(ctx: RuleContext, user: User) -> dict[str, Any]:
 
 def task_list(ctx: RuleContext, user: User, query: str = "") -> list[dict[str, Any]]:
     response = ctx.api.get(f"/api/v1/tasks?pageSize=100{query}", user=user)
-    return list(expect_status(response, 200, "task-project-id")["items"])
+    return list(expect_status(response, 200, "GET /api/v1/tasks")["items"])
 
 
 @check.rule("projects-crud")
@@ -131,7 +131,12 @@ def projects_crud(ctx: RuleContext) -> None:
     for project in made:
         response = ctx.api.get(f"/api/v1/projects/{project['id']}", user=user)
         got = expect_status(response, 200, "projects-crud")
-        ctx.expect(got == project, f"GET answers the project as created: {project}", response)
+        same = isinstance(got, dict) and all(got.get(key) == project[key] for key in ("id", "name"))
+        ctx.expect(
+            same,
+            f"GET answers the project as created: {project}",
+            response,
+        )
     listed = projects(ctx, user)
     names = [project["name"] for project in listed]
     # by code point: upper case before lower case, "Inbox" among them
