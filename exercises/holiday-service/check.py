@@ -114,7 +114,7 @@ def holiday_on_a_holiday(ctx: RuleContext) -> None:
     expect_holiday_everywhere(ctx, user, f"{YEAR_HOLIDAY}-07-04", INDEPENDENCE_DAY)
     ctx.expect(
         stub.countries() == {"US"},
-        f"the upstream asked for country US, HOLIDAYS_COUNTRY's default (asked: {stub.countries()})",
+        f"the upstream asked for US, HOLIDAYS_COUNTRY's default (asked: {stub.countries()})",
         None,
     )
     # a task moved onto a holiday shows it at once
