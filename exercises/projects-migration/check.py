@@ -10,7 +10,9 @@ every old task in its owner's Inbox. The other rules use users of their own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, cast
 
 from scaffolder.exercise.checking import CannotRun, Check, RuleContext, RuleFailed, SetupContext
 
@@ -47,13 +49,18 @@ NO_START = (
 )
 
 
-def _checkout() -> Any:
-    """The engine's temporary `git worktree` of an older commit of the project."""
+def _checkout(ctx: SetupContext) -> AbstractContextManager[Path]:
+    """A temporary `git worktree` of the start commit: the launcher's own when it has one
+    (scaffold's knows the stack's dependency folders), else the engine's."""
+    assert ctx.project is not None and ctx.start_commit is not None
+    own = getattr(ctx.launcher, "checkout", None)
+    if callable(own):
+        return cast("AbstractContextManager[Path]", own(ctx.start_commit))
     try:
         from scaffolder.exercise.server import checkout
     except ImportError as exc:  # an engine without it cannot run this setup
         raise CannotRun(f"this scaffold cannot check out an older commit ({exc})") from exc
-    return checkout
+    return cast("AbstractContextManager[Path]", checkout(ctx.project, ctx.start_commit))
 
 
 @check.setup
@@ -67,7 +74,7 @@ def old_tasks(ctx: SetupContext) -> Iterator[dict[str, str]]:
         launcher, database = ctx.launcher, ctx.database
         users = []
         with (
-            _checkout()(ctx.project, ctx.start_commit) as starter,
+            _checkout(ctx) as starter,
             launcher.serve(starter, database, {}, lambda message: None) as url,
         ):
             api = Api(url) if Api.__module__.startswith("scaffolder") else Api(url, None)
