@@ -15,13 +15,8 @@ from typing import Any
 import upstream  # the stub beside this file (the engine puts this folder on the path)
 
 from scaffolder.exercise.checking import Check, RuleContext, RuleFailed, SetupContext
-
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import User, describe
-    from scaffolder.http.problems import expect_status
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import User, describe  # type: ignore[no-redef]
-    from tests.conformance.rules import expect_status  # type: ignore[no-redef]
+from scaffolder.http.client import User, describe
+from scaffolder.http.problems import expect_status
 
 check = Check()
 

@@ -14,23 +14,13 @@ import time
 from typing import Any
 
 from scaffolder.exercise.checking import Check, RuleContext, RuleFailed
-
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import describe, unique_email
-    from scaffolder.http.problems import (
-        expect_problem,
-        expect_status,
-        expect_validation,
-        expect_www_authenticate,
-    )
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import describe, unique_email  # type: ignore[no-redef]
-    from tests.conformance.rules import (  # type: ignore[no-redef]
-        expect_problem,
-        expect_status,
-        expect_validation,
-        expect_www_authenticate,
-    )
+from scaffolder.http.client import describe, unique_email
+from scaffolder.http.problems import (
+    expect_problem,
+    expect_status,
+    expect_validation,
+    expect_www_authenticate,
+)
 
 # Long enough for five failed logins and a sixth on a slow machine: each login hashes a
 # password on purpose (PBKDF2, bcrypt), which takes 0.3-2 s on a busy laptop or CI runner.

@@ -15,17 +15,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from scaffolder.exercise.checking import CannotRun, Check, RuleContext, RuleFailed, SetupContext
-
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import Api, User
-    from scaffolder.http.problems import expect_problem, expect_status, expect_validation
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import Api, User  # type: ignore[no-redef]
-    from tests.conformance.rules import (  # type: ignore[no-redef]
-        expect_problem,
-        expect_status,
-        expect_validation,
-    )
+from scaffolder.http.client import Api, User
+from scaffolder.http.problems import expect_problem, expect_status, expect_validation
 
 check = Check()
 
@@ -77,7 +68,7 @@ def old_tasks(ctx: SetupContext) -> Iterator[dict[str, str]]:
             _checkout(ctx) as starter,
             launcher.serve(starter, database, {}, lambda message: None) as url,
         ):
-            api = Api(url) if Api.__module__.startswith("scaffolder") else Api(url, None)
+            api = Api(url)
             for _ in range(2):
                 user = api.new_user()
                 ids = [str(api.create_task(user, **task)["id"]) for task in OLD_TASKS]
