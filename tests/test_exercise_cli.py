@@ -520,3 +520,14 @@ def test_scaffold_update_keeps_the_progress_file_and_the_practice_log(tmp_path: 
     assert "| 1. Price a shopping cart (`cart-pricing`) |" in readme  # the learner's log
     assert not has_conflict_markers(readme)
     assert (project / PROGRESS).read_text() == progress_before
+
+
+def test_check_with_no_database_server_could_not_run_and_records_nothing(
+        project: Path, toy_env: dict[str, str]) -> None:
+    # scaffold's own launcher (the stack's stack.yml): nothing listens on port 9.
+    result = run(project, "check", "toy", "--database-url", "postgresql://me:pw@127.0.0.1:9/db",
+                 env=toy_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "could not run the check" in result.stderr and "127.0.0.1:9" in result.stderr
+    assert not (project / ".scaffold").exists()

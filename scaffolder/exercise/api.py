@@ -305,10 +305,11 @@ def _record(where: Project, chosen: list[Exercise], run: CheckRun, commit: str |
     dirty = bool(commit) and bool(_uncommitted(where))
     at = progress_file.now()
     recorded = commit or "-"
-    for exercise in chosen:
+    checked = [e for e in chosen if _results_of(run, e.id)]
+    if not checked:
+        return  # nothing was checked: the last real check still says what failed
+    for exercise in checked:
         results = _results_of(run, exercise.id)
-        if not results and run.could_not_run is not None:
-            continue  # nothing was checked: the last real check still says what failed
         failed = next((r.rule for r in results if not r.passed), None)
         complete = len(results) == len(exercise.rules)
         if run.could_not_run is not None and not (complete and failed is None):
