@@ -6,7 +6,7 @@ What learners get and what this harness runs differ, and only here:
   Packagist (`composer install`). Packagist is unreachable where the scaffolder is
   tested, so CI (.ci/provision/php.sh, .ci/provision/mariadb.sh) installs Debian 12's
   packages instead: PHP 8.2, Laravel 8.83 (php-laravel-framework), PHPUnit 9.6,
-  Faker, Mockery, Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
+  Faker, Mockery, Guzzle 7.4 (Laravel's HTTP client), Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
 - The application code (models, controllers, requests, resources, middleware,
   migrations, factories, seeders, routes, config, feature tests) is written for
   Laravel 13 and runs here unchanged: the harness adapts to it, never the reverse.
@@ -98,6 +98,7 @@ def harness_copy(project: Path, copy: Path | None = None) -> Path:
     (copy / "vendor" / "autoload.php").write_text(
         "<?php\n\n"
         f"require {str(HARNESS / 'autoload.php')!r};\n"
+        f"require {str(HARNESS / 'http-client.php')!r};\n"
         "laravel_harness_autoload_project(dirname(__DIR__));\n"
     )
 
