@@ -36,6 +36,12 @@ What learners get and what this harness runs differ, and only here:
 - `make serve`, the production server (docker/serve: nginx in front of php-fpm, with
   OPcache), runs as generated on Debian's nginx and php8.2-fpm
   (.ci/provision/php-fpm.sh); the conformance suite goes through it.
+- Exercises (scaffolder.exercise): `exercise_launcher` runs each check's server as
+  `make migrate serve` on a harness copy of the project (or of a checkout of an older
+  commit, given a .env from .env.example), on a throwaway MariaDB database; the reference
+  solutions' HTTP client (Laravel's Http facade) runs on Debian's Guzzle, which
+  tests/harness/laravel/http-client.php loads. `project_checks` runs the project's PHPUnit
+  suite and the lint stand-ins below, as the stack test does.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
   Dockerfile and docker-compose.yml (no Docker engine), the scheduler's loop
@@ -292,6 +298,9 @@ class _ExerciseLauncher:
         # bcrypt at the .env's cost 12 takes up to a second a login on this shared CI machine:
         # five failed logins would not fit login-throttling's 3-second window. The check
         # tests the throttle, not the hashing cost (the project's phpunit.xml also uses 4).
+        # env_for opens the starter's per-minute login limiter wide, as for every server of
+        # this driver; on a learner's machine that limiter alone answers the sixth login of a
+        # minute with 429, so there a starter fails login-throttling at `window-passes`.
         full_env = {**env_for(database.env["DATABASE_URL"]), "BCRYPT_ROUNDS": "4", **database.env, **env}
         try:
             with serve(STACK, copy, command=["make", "migrate", "serve"], env=full_env) as base_url:
