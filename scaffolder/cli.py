@@ -9,11 +9,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from scaffolder.errors import ScaffoldError
+
+if TYPE_CHECKING:
+    from scaffolder.exercise.runner import RuleResult
 
 app = typer.Typer(
     name="scaffold",
@@ -270,3 +273,193 @@ def doctor(
         missing_required |= not tool.optional
     if missing_required:
         raise typer.Exit(1)
+
+
+# --- scaffold exercise ... ------------------------------------------------------------------
+
+exercise_app = typer.Typer(
+    name="exercise",
+    help="Practise in a generated project: exercises with briefs, checks and hints.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(exercise_app)
+
+ProjectOption = Annotated[
+    Path,
+    typer.Option("--project", "-p", help="The generated project (default: the one you are in)."),
+]
+
+
+def _difficulty(level: int) -> str:
+    return "●" * level + "○" * (3 - level)
+
+
+@exercise_app.command("list")
+def exercise_list(
+    project: ProjectOption = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show the exercises for this project's stack, and your progress."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        where = api.project(project)
+        rows = api.list_exercises(where.path)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([api.to_data(row) for row in rows], indent=2))
+        return
+    typer.echo(f"Exercises for {where.stack} ({where.path.name}):")
+    width = max((len(row.exercise.id) for row in rows), default=2)
+    skill = max((len(row.exercise.skill) for row in rows), default=5)
+    for row in rows:
+        e = row.exercise
+        typer.echo(
+            f"  {e.number:>2}  {e.id:<{width}}  {e.skill:<{skill}}  {_difficulty(e.difficulty)}  "
+            f"{e.title}  [{row.status}]"
+        )
+    typer.echo("Read one with `scaffold exercise show ID`.")
+
+
+@exercise_app.command("show")
+def exercise_show(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Print an exercise's brief, API additions, how it is checked and your stack's notes."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        text = api.show(project, exercise_id)
+    if sys.stdout.isatty():  # rendered for a terminal; the Markdown itself when piped
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text, code_theme="ansi_dark"))
+    else:
+        typer.echo(text, nl=False)
+
+
+@exercise_app.command("start")
+def exercise_start(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start again from the current commit.")
+    ] = False,
+) -> None:
+    """Record the commit you start an exercise from (needs a clean Git tree)."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        started = api.start(project, exercise_id, restart=restart)
+    again = "Restarted" if started.restarted else "Started"
+    typer.secho(
+        f"{again} {started.exercise.id} at commit {started.commit[:7]}.", fg=typer.colors.GREEN
+    )
+    typer.echo(f"Read the brief:  scaffold exercise show {started.exercise.id}")
+    typer.echo(f"Check your work: scaffold exercise check {started.exercise.id}")
+
+
+@exercise_app.command("check")
+def exercise_check(
+    exercise_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Exercises to check (default: those started)."),
+    ] = None,
+    project: ProjectOption = Path("."),
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url", help="Check a server you run yourself, e.g. http://localhost:8000."
+        ),
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url", help="Create the throwaway database on this server instead."
+        ),
+    ] = None,
+    json_file: Annotated[
+        Path | None,
+        typer.Option("--json", help="Also write the results as JSON (results.json v3) here."),
+    ] = None,
+) -> None:
+    """Check your work: exit 0 every rule passes, 1 a rule failed, 2 it could not run."""
+    from scaffolder.exercise import api, report
+
+    headed: set[str] = set()
+
+    def shown(result: RuleResult) -> None:  # each rule as soon as it has run
+        if result.exercise_id not in headed:
+            headed.add(result.exercise_id)
+            typer.echo(result.exercise_id)
+        for line in report.result_lines(result):
+            typer.secho(line, fg=None if result.passed else typer.colors.RED)
+
+    with _reported_errors():
+        run = api.check(
+            project,
+            exercise_ids or [],
+            base_url=base_url,
+            database_url=database_url,
+            json_path=json_file,
+            progress=lambda line: typer.echo(line, err=True),
+            on_result=shown,
+        )
+    if run.server_env and run.exit_code != 0:
+        env = " ".join(f"{key}={value}" for key, value in run.server_env.items())
+        typer.echo(f"(the check expects your server to run with {env})")
+    if run.could_not_run is not None:
+        _print_error(f"could not run the check: {run.could_not_run}")
+    else:
+        colour = typer.colors.GREEN if run.exit_code == 0 else typer.colors.RED
+        typer.secho(report.verdict(run), fg=colour)
+    for exercise in run.exercises if run.could_not_run is None else []:
+        if exercise.passed:
+            typer.secho(
+                f"Passed {exercise.exercise_id}: recorded in .scaffold/progress.yml; "
+                "`scaffold exercise progress --write-readme` adds it to your README.",
+                fg=typer.colors.GREEN,
+            )
+        else:
+            typer.echo(f"More help: scaffold exercise hint {exercise.exercise_id}")
+    raise typer.Exit(run.exit_code)
+
+
+@exercise_app.command("hint")
+def exercise_hint(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Show the next hint for the first rule that failed in your last check."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        given = api.hint(project, exercise_id)
+    why = "it failed in your last check" if given.failing else "the first rule"
+    typer.echo(f"Hint {given.number} of {given.total} for `{given.rule}` ({why}):")
+    typer.echo(f"  {given.text}")
+    if given.number == given.total:
+        typer.echo("That is the last hint for this rule.")
+
+
+@exercise_app.command("progress")
+def exercise_progress(
+    project: ProjectOption = Path("."),
+    write_readme: Annotated[
+        bool,
+        typer.Option("--write-readme", help="Write the 'Practice log' section of README.md."),
+    ] = False,
+) -> None:
+    """Show which exercises you started and passed, and at which commit."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        report = api.progress(project, write_readme=write_readme)
+    for row in report.rows:
+        typer.echo(f"  {row.exercise.number:>2}  {row.exercise.id}: {row.status}")
+    if report.readme is not None:
+        typer.echo(f"Wrote the Practice log in {report.readme.name}; commit it with your work.")
