@@ -531,3 +531,18 @@ def test_check_with_no_database_server_could_not_run_and_records_nothing(
     assert "Traceback" not in result.stderr
     assert "could not run the check" in result.stderr and "127.0.0.1:9" in result.stderr
     assert not (project / ".scaffold").exists()
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["show"], "missing argument 'ID'"),
+    (["list", "--project", "/no/such/folder"], "is not a folder"),
+    (["frobnicate"], "no such command 'frobnicate'"),
+])
+def test_command_line_mistakes_are_one_line(project: Path, args: list[str], phrase: str) -> None:
+    assert_one_line_error(run(project, *args), phrase)
+
+
+def test_plain_scaffold_exercise_shows_its_commands(project: Path) -> None:
+    out = ok(project)
+    for command in ("list", "show", "start", "check", "hint", "progress"):
+        assert f"  {command} " in out
