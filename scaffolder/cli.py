@@ -318,6 +318,9 @@ def exercise_list(
 
         typer.echo(json.dumps([api.to_data(row) for row in rows], indent=2))
         return
+    if not rows:
+        typer.echo(f"No exercise for {where.stack} projects yet.")
+        return
     typer.echo(f"Exercises for {where.stack} ({where.path.name}):")
     width = max((len(row.exercise.id) for row in rows), default=2)
     skill = max((len(row.exercise.skill) for row in rows), default=5)
