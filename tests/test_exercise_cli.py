@@ -546,3 +546,15 @@ def test_plain_scaffold_exercise_shows_its_commands(project: Path) -> None:
     out = ok(project)
     for command in ("list", "show", "start", "check", "hint", "progress"):
         assert f"  {command} " in out
+
+
+def test_a_pass_with_uncommitted_changes_says_so(project: Path, toy_server: ToyServer,
+                                                 toy_env: dict[str, str]) -> None:
+    toy_server.items = ["a", "b"]
+    (project / "README.md").write_text("# my-api\n\nwork in progress\n")
+    result = run(project, "check", "toy", "--base-url", toy_server.url, env=toy_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert recorded(project)["toy"]["passed"]["dirty"] is True
+    status = f"toy: passed at {head(project)[:7]} + uncommitted changes"
+    assert status in ok(project, "progress", "--write-readme", env=toy_env)
+    assert f"`{head(project)[:7]}` + uncommitted changes |" in (project / "README.md").read_text()
