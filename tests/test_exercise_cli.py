@@ -437,6 +437,8 @@ def test_check_without_ids_checks_the_exercises_started(
     (["check", "toy", "--base-url", "localhost:8000"], "--base-url must be an http"),
     (["check", "toy", "--base-url", "http://127.0.0.1:9", "--database-url", "postgresql://x/y"],
      "do not go together"),
+    (["check", "toy", "--base-url", "http://127.0.0.1:9", "--json", "no/such/folder/r.json"],
+     "not a file in an existing folder"),
 ])
 def test_bad_check_input_is_one_line_and_records_nothing(
         project: Path, toy_env: dict[str, str], args: list[str], phrase: str) -> None:
@@ -497,6 +499,19 @@ def test_a_base_url_where_nothing_answers_could_not_run(project: Path,
     assert "Traceback" not in result.stderr
     assert f"nothing answers at http://127.0.0.1:{port}" in result.stderr
     assert "FAIL" not in result.stdout
+
+
+def test_json_is_written_also_when_the_check_could_not_run(project: Path, toy_env: dict[str, str],
+                                                           tmp_path: Path) -> None:
+    import json
+
+    report = tmp_path / "results.json"
+    result = run(project, "check", "toy", "--base-url", "http://127.0.0.1:9", "--json",
+                 str(report), env=toy_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    data = json.loads(report.read_text())
+    assert data["version"] == 3 and data["status"] == "error"
+    assert "nothing answers" in data["message"]
 
 
 def test_scaffold_update_keeps_the_progress_file_and_the_practice_log(tmp_path: Path) -> None:
