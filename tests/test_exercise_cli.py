@@ -573,3 +573,11 @@ def test_a_pass_with_uncommitted_changes_says_so(project: Path, toy_server: ToyS
     status = f"toy: passed at {head(project)[:7]} + uncommitted changes"
     assert status in ok(project, "progress", "--write-readme", env=toy_env)
     assert f"`{head(project)[:7]}` + uncommitted changes |" in (project / "README.md").read_text()
+
+
+def test_start_in_a_project_without_git_is_one_line(tmp_path: Path) -> None:
+    project = generate(STACK, tmp_path, git=False)
+    assert_one_line_error(run(project, "start", "cart-pricing"), "not a Git repository",
+                          "git init")
+    assert not (project / ".scaffold").exists()
+    assert "cart-pricing" in ok(project, "list")  # the rest works without Git
