@@ -327,3 +327,17 @@ def test_checkout_finds_the_links_of_the_project_stack(tmp_path: Path) -> None:
     (project / "node_modules").mkdir()
     with checkout(project, "HEAD") as tree:
         assert (tree / "node_modules").is_symlink()
+
+
+def test_a_stack_without_exercise_data_cannot_run_inside_the_check(tmp_path: Path) -> None:
+    from scaffolder.exercise.checking import Check
+    from scaffolder.exercise.runner import CheckTarget, run_check
+
+    launcher = ProjectLauncher(tmp_path, "cobol-db2")  # no error before the run
+    run = run_check(
+        [CheckTarget("x", Check(), {}, None)],
+        project=tmp_path,
+        stack="cobol-db2",
+        launcher=launcher,
+    )
+    assert run.exit_code == 2 and "unknown stack 'cobol-db2'" in (run.could_not_run or "")

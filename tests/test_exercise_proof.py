@@ -46,14 +46,18 @@ def run_checks(stack: str, project: Path, workdir: Path, exercise_ids: list[str]
     return api.check(project, exercise_ids, launcher=launcher)
 
 
+def results(run) -> list:
+    return [result for exercise in run.exercises for result in exercise.results]
+
+
 def failed_rules(run, exercise_id: str) -> list[str]:
-    return [r.rule for r in run.results if r.exercise_id == exercise_id and not r.passed]
+    return [r.rule for r in results(run) if r.exercise_id == exercise_id and not r.passed]
 
 
 def shown(run) -> str:
     from scaffolder.exercise import report
 
-    return report.text(run)
+    return report.text_report(run)
 
 
 @pytest.mark.parametrize("stack", by_stack(list(STACKS)))
@@ -100,7 +104,7 @@ def solved_params() -> list:
 def test_every_check_passes_on_the_solutions_on_one_server(solved: tuple[str, Path, Path]) -> None:
     stack, project, workdir = solved
     run = run_checks(stack, project, workdir, EXERCISES)
-    failed = [f"{r.exercise_id}: {r.rule}" for r in run.results if not r.passed]
+    failed = [f"{r.exercise_id}: {r.rule}" for r in results(run) if not r.passed]
     assert run.could_not_run is None and not failed, (
         f"[{stack}] with the reference solutions applied, the checks must pass; failed: {failed}"
         f"{'; could not run: ' + run.could_not_run if run.could_not_run else ''}\n{shown(run)}"
