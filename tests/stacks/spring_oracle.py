@@ -20,6 +20,7 @@ import contextlib
 import functools
 import os
 import re
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -218,6 +219,10 @@ class _ExerciseLauncher:
         from scaffolder.exercise.server import serve
 
         full_env = {**h2_env(), "HOLIDAYS_API_URL": NO_UPSTREAM, **database.env, **env}
+        if not (Path(source) / ".env").exists():
+            # A bare `git worktree` (a mutant's) has no .env, which is git-ignored: the prod
+            # profile needs a signing key of its own.
+            full_env.setdefault("JWT_SECRET", secrets.token_hex(32))
         with serve(STACK, Path(source), command=("make", "migrate", "serve"), env=full_env,
                    health_timeout=SERVE_TIMEOUT, progress=progress) as base_url:  # fmt: skip
             yield base_url
