@@ -20,11 +20,13 @@ import contextlib
 import functools
 import os
 import re
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from scaffolder.exercise.launch import Database, Launcher, Progress, ProjectLauncher
 from tests.harness import commands
 from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
@@ -189,3 +191,58 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's target: the production server (see production())."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# Exercises (issue 15) ------------------------------------------------------------------------
+
+# Where a check's server sends holiday-service's upstream calls when the check gives no
+# HOLIDAYS_API_URL (the conformance suite): a loopback port nothing listens on, so a server
+# run here never calls the real Nager.Date API; holidays are then null, as the exercise allows.
+NO_UPSTREAM = "http://127.0.0.1:9"
+
+
+class _ExerciseLauncher:
+    """scaffold's own launcher for this stack (the `exercise:` data of its stack.yml: an H2 file
+    database in Oracle mode in a temporary folder, the `h2` profile), with the server run as
+    production() runs it: `make migrate serve`, the jar, on the JDK 25."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+
+    def database(self) -> contextlib.AbstractContextManager[Database]:
+        require_toolchain()
+        return ProjectLauncher(self.workdir, STACK).database()
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        from scaffolder.exercise.server import serve
+
+        full_env = {**h2_env(), "HOLIDAYS_API_URL": NO_UPSTREAM, **database.env, **env}
+        if not (Path(source) / ".env").exists():
+            # A bare `git worktree` (a mutant's) has no .env, which is git-ignored: the prod
+            # profile needs a signing key of its own.
+            full_env.setdefault("JWT_SECRET", secrets.token_hex(32))
+        with serve(STACK, Path(source), command=("make", "migrate", "serve"), env=full_env,
+                   health_timeout=SERVE_TIMEOUT, progress=progress) as base_url:  # fmt: skip
+            yield base_url
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    """How scaffolder's CI runs exercise checks against a spring-oracle project (on H2)."""
+    return _ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """The project's own `make test` (`./mvnw verify`, H2 in Oracle mode) and `make lint`, as
+    tests/test_stack_spring_oracle.py runs them; AssertionError naming the stack, with the
+    project's output."""
+    require_toolchain()
+    project = Path(project)
+    env = h2_env()
+    tests = commands.run(STACK, ["make", "test"], cwd=project, env=env, timeout=TEST_TIMEOUT,
+                         check=False)  # fmt: skip
+    if tests.returncode != 0 or "BUILD SUCCESS" not in tests.stdout:
+        raise AssertionError(f"[{STACK}] `make test` failed in {project}:\n"
+                             f"{tests.stdout[-commands.OUTPUT_TAIL:]}")  # fmt: skip
+    commands.run(STACK, ["make", "lint"], cwd=project, env=env)
