@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+import secrets
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from scaffolder.exercise.checking import CannotRun
+from scaffolder.exercise.launch import Database, Launcher, Progress
 from tests.harness import commands, postgres
 from tests.harness.postgres import PostgresServer, pg_bin
 from tests.harness.running import Running
@@ -116,3 +119,77 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's server: the production one (gunicorn, DEBUG=false)."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# --- Exercises (scaffolder.exercise): the proof runs checks through this launcher. ---
+
+def _venv_for(source: Path) -> Path:
+    """The virtualenv to run `source` with: its own after `make setup`, else the session's
+    prepared project's (a checkout of an older commit has none; the pinned requirements
+    are the same in every commit of an exercise series), else one made there now."""
+    if (source / ".venv").is_dir():
+        return source / ".venv"
+    if _prepared is not None and (_prepared / ".venv").is_dir():
+        return _prepared / ".venv"
+    commands.run(STACK, ["make", "setup"], cwd=source, timeout=SETUP_TIMEOUT)
+    return source / ".venv"
+
+
+class _ExerciseLauncher:
+    """Throwaway databases on one throwaway PostgreSQL server, and the project's production
+    server (`make migrate serve`: gunicorn, several worker processes) on them."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        if not (pg_bin("initdb") and pg_bin("pg_ctl")):
+            raise CannotRun(f"[{STACK}] PostgreSQL server binaries (initdb, pg_ctl) not found")
+        with PostgresServer() as pg:
+            name = f"my_api_check_{secrets.token_hex(3)}"
+            url = pg.url(name)
+            yield Database(label=f"PostgreSQL database {name} on 127.0.0.1:{pg.port}",
+                           env=project_env(url))
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        from tests.harness.server import ServerFailed, serve
+
+        source = Path(source)
+        full_env = {**PRODUCTION_ENV, **database.env, **env,
+                    "VENV": str(_venv_for(source).resolve())}
+        if not (source / ".env").exists():
+            # A fresh checkout has no .env (git-ignored): settings need a secret.
+            full_env.setdefault("SECRET_KEY", secrets.token_hex(32))
+        progress(f"[{STACK}] make migrate serve in {source}")
+        try:
+            with serve(STACK, source, command=["make", "migrate", "serve"],
+                       env=full_env) as base_url:
+                yield base_url
+        except ServerFailed as exc:
+            raise CannotRun(str(exc)) from None
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    """How scaffolder's CI runs exercise checks against a django-postgres project."""
+    return _ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """The project's own `make test` and `make lint` on a throwaway PostgreSQL, as
+    tests/test_stack_django_postgres.py runs them; AssertionError with their output."""
+    require_toolchain()
+    project = Path(project)
+    env = {"VENV": str(_venv_for(project).resolve())}
+    if not (project / ".env").exists():
+        env["SECRET_KEY"] = secrets.token_hex(32)
+    with PostgresServer() as pg:
+        env.update(project_env(pg.url("django_project_checks")))
+        commands.run(STACK, ["make", "migrate"], cwd=project, env=env)
+        tests = commands.run(STACK, ["make", "test"], cwd=project, env=env, check=False)
+        if tests.returncode != 0 or " passed" not in tests.stdout:
+            raise AssertionError(f"[{STACK}] `make test` failed in {project}:\n"
+                                 f"{tests.stdout[-commands.OUTPUT_TAIL:]}")
+        commands.run(STACK, ["make", "lint"], cwd=project, env=env)
