@@ -141,6 +141,10 @@ class _ExerciseLauncher:
 
     def __init__(self, workdir: Path) -> None:
         self.workdir = Path(workdir)
+        # One signing key for every server of this launcher (the environment wins over a
+        # project's .env, and a checkout has none): a token issued by the exercise's start
+        # commit still works once the learner's code serves the same database.
+        self.secret_key = secrets.token_hex(32)
 
     @contextlib.contextmanager
     def database(self) -> Iterator[Database]:
@@ -158,11 +162,8 @@ class _ExerciseLauncher:
         from tests.harness.server import ServerFailed, serve
 
         source = Path(source)
-        full_env = {**PRODUCTION_ENV, **database.env, **env,
+        full_env = {**PRODUCTION_ENV, "SECRET_KEY": self.secret_key, **database.env, **env,
                     "VENV": str(_venv_for(source).resolve())}
-        if not (source / ".env").exists():
-            # A fresh checkout has no .env (git-ignored): settings need a secret.
-            full_env.setdefault("SECRET_KEY", secrets.token_hex(32))
         progress(f"[{STACK}] make migrate serve in {source}")
         try:
             with serve(STACK, source, command=["make", "migrate", "serve"],
