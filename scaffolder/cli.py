@@ -270,3 +270,127 @@ def doctor(
         missing_required |= not tool.optional
     if missing_required:
         raise typer.Exit(1)
+
+
+# --- scaffold exercise ... ------------------------------------------------------------------
+
+exercise_app = typer.Typer(
+    name="exercise",
+    help="Practise in a generated project: exercises with briefs, checks and hints.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(exercise_app)
+
+ProjectOption = Annotated[
+    Path,
+    typer.Option("--project", "-p", help="The generated project (default: the one you are in)."),
+]
+
+
+def _difficulty(level: int) -> str:
+    return "●" * level + "○" * (3 - level)
+
+
+@exercise_app.command("list")
+def exercise_list(
+    project: ProjectOption = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show the exercises for this project's stack, and your progress."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        where = api.project(project)
+        rows = api.list_exercises(where.path)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([api.to_data(row) for row in rows], indent=2))
+        return
+    typer.echo(f"Exercises for {where.stack} ({where.path.name}):")
+    width = max((len(row.exercise.id) for row in rows), default=2)
+    skill = max((len(row.exercise.skill) for row in rows), default=5)
+    for row in rows:
+        e = row.exercise
+        typer.echo(
+            f"  {e.number:>2}  {e.id:<{width}}  {e.skill:<{skill}}  {_difficulty(e.difficulty)}  "
+            f"{e.title}  [{row.status}]"
+        )
+    typer.echo("Read one with `scaffold exercise show ID`.")
+
+
+@exercise_app.command("show")
+def exercise_show(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Print an exercise's brief, API additions, how it is checked and your stack's notes."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        text = api.show(project, exercise_id)
+    if sys.stdout.isatty():  # rendered for a terminal; the Markdown itself when piped
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text, code_theme="ansi_dark"))
+    else:
+        typer.echo(text, nl=False)
+
+
+@exercise_app.command("start")
+def exercise_start(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start again from the current commit.")
+    ] = False,
+) -> None:
+    """Record the commit you start an exercise from (needs a clean Git tree)."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        started = api.start(project, exercise_id, restart=restart)
+    again = "Restarted" if started.restarted else "Started"
+    typer.secho(
+        f"{again} {started.exercise.id} at commit {started.commit[:7]}.", fg=typer.colors.GREEN
+    )
+    typer.echo(f"Read the brief:  scaffold exercise show {started.exercise.id}")
+    typer.echo(f"Check your work: scaffold exercise check {started.exercise.id}")
+
+
+@exercise_app.command("hint")
+def exercise_hint(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Show the next hint for the first rule that failed in your last check."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        given = api.hint(project, exercise_id)
+    why = "it failed in your last check" if given.failing else "the first rule"
+    typer.echo(f"Hint {given.number} of {given.total} for `{given.rule}` ({why}):")
+    typer.echo(f"  {given.text}")
+    if given.number == given.total:
+        typer.echo("That is the last hint for this rule.")
+
+
+@exercise_app.command("progress")
+def exercise_progress(
+    project: ProjectOption = Path("."),
+    write_readme: Annotated[
+        bool,
+        typer.Option("--write-readme", help="Write the 'Practice log' section of README.md."),
+    ] = False,
+) -> None:
+    """Show which exercises you started and passed, and at which commit."""
+    from scaffolder.exercise import api
+
+    with _reported_errors():
+        report = api.progress(project, write_readme=write_readme)
+    for row in report.rows:
+        typer.echo(f"  {row.exercise.number:>2}  {row.exercise.id}: {row.status}")
+    if report.readme is not None:
+        typer.echo(f"Wrote the Practice log in {report.readme.name}; commit it with your work.")

@@ -2,7 +2,8 @@
 
 Environment overrides exist for template authors and for our tests:
 SCAFFOLDER_TEMPLATES_DIR (templates to use), SCAFFOLDER_TEMPLATES_VERSION (the
-version they count as) and SCAFFOLDER_HOME (where the template store is kept).
+version they count as), SCAFFOLDER_EXERCISES_DIR (exercises to use) and SCAFFOLDER_HOME
+(where the template store is kept).
 """
 
 from __future__ import annotations
@@ -19,6 +20,16 @@ def templates_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+def exercises_dir() -> Path:
+    """The exercises of this installation: inside the wheel, or ./exercises in a checkout."""
+    if override := os.environ.get("SCAFFOLDER_EXERCISES_DIR"):
+        return Path(override).expanduser().resolve()
+    packaged = Path(__file__).parent / "exercises"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "exercises"
 
 
 def templates_version() -> str:

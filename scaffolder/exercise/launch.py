@@ -1,9 +1,10 @@
 """How a check gets a server: a throwaway database, and the project's server started on it.
 
-`Launcher` is what the runner needs. scaffold's own launcher (the learner's machine) reads
-the stack's `exercise:` data in its stack.yml; scaffolder's CI passes the stack driver's
-launcher instead (tests/stacks/<module>.py: `exercise_launcher`), which runs the same
-project on this machine's stand-ins (Debian's Rails 6.1 and Laravel 8, FerretDB, H2).
+`Launcher` is what the runner needs. scaffold's own launcher (the learner's machine),
+`ProjectLauncher`, reads the stack's `exercise:` data in its stack.yml; scaffolder's CI
+passes the stack driver's launcher instead (tests/stacks/<module>.py:
+`exercise_launcher`), which runs the same project on this machine's stand-ins
+(Debian's Rails 6.1 and Laravel 8, FerretDB, H2).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+from scaffolder.exercise.checking import CannotRun
 
 
 @dataclass(frozen=True)
@@ -45,3 +48,83 @@ class Launcher(Protocol):
         /health answers 200. Raises CannotRun with the tail of the server's log when it
         does not start."""
         ...
+
+
+class ProjectLauncher:
+    """scaffold's own launcher on the learner's machine, from the stack's `exercise:` data
+    (templates/<stack>/stack.yml): a throwaway database on the learner's database server
+    (scaffolder.exercise.databases) and the project's `server` command on a free port."""
+
+    def __init__(
+        self,
+        project: Path,
+        stack: str,
+        *,
+        database_url: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        health_timeout: float = 300.0,
+    ) -> None:
+        self.project = Path(project)
+        self.stack = stack
+        self.database_url = database_url
+        self.data = data if data is not None else exercise_data(stack)
+        self.health_timeout = health_timeout
+
+    def database(self) -> AbstractContextManager[Database]:
+        from scaffolder.exercise import databases
+
+        spec = self.data.get("database")
+        if not isinstance(spec, Mapping):
+            raise CannotRun(f"the {self.stack} stack says nothing about its database")
+        return databases.throwaway(spec, self.project, database_url=self.database_url)
+
+    def serve(
+        self,
+        source: Path,
+        database: Database,
+        env: Mapping[str, str],
+        progress: Progress,
+    ) -> AbstractContextManager[str]:
+        from scaffolder.exercise.server import serve
+
+        command = str(self.data.get("server") or "make migrate run")
+        return serve(
+            self.stack,
+            source,
+            command=command.split(),
+            env={**database.env, **env},
+            health_timeout=self.health_timeout,
+            progress=progress,
+        )
+
+    def checkout(self, commit: str) -> AbstractContextManager[Path]:
+        """The project at `commit`, with this stack's dependency folders linked in."""
+        from scaffolder.exercise.server import checkout
+
+        linked, copied = links_of(self.data)
+        return checkout(self.project, commit, links=linked, copies=copied)
+
+
+def exercise_data(stack: str) -> Mapping[str, Any]:
+    """The `exercise:` data of an installed stack's stack.yml (CannotRun when it has none)."""
+    from scaffolder import catalogue
+    from scaffolder.errors import ScaffoldError
+
+    try:
+        found = catalogue.find(catalogue.installed(), stack).raw.get("exercise")
+    except ScaffoldError as exc:
+        raise CannotRun(str(exc)) from None
+    if not isinstance(found, Mapping):
+        raise CannotRun(f"the {stack} stack has no `exercise:` data: it cannot run checks")
+    return found
+
+
+def links_of(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a checkout of an older commit takes from the project: (linked, copied).
+
+    Linked: the stack's dependency folders and its local, git-ignored settings files.
+    Copied: the folders that must not be links (Composer's autoloader finds the app's
+    classes from its own real location, so a linked vendor/ would load the newer code)."""
+    linked = [*(data.get("dependency_dirs") or []), *(data.get("local_files") or [])]
+    copied = data.get("copied_dirs") or []
+    return tuple(map(str, linked)), tuple(map(str, copied))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import yaml
 
 if TYPE_CHECKING:
+    from scaffolder.exercise.launch import Launcher
     from tests.harness.running import Running
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -57,6 +58,19 @@ class StackDriver(Protocol):
         """`make migrate serve`, the project's production server, on a throwaway database
         for the `with` block; yields a tests.harness.running.Running (base URL and a
         bulk insert of tasks, for benchmarks/load.py)."""
+        ...
+
+    def exercise_launcher(self, workdir: Path) -> Launcher:
+        """What `scaffold exercise check` starts servers with on this machine (the
+        exercise proof, tests/test_exercise_proof.py): a throwaway database on this
+        machine's stand-in server, and `serve(source, database, env, progress)` running
+        `source` (the project, or a git worktree of it at another commit) as the driver
+        serves projects, with `env` added."""
+        ...
+
+    def project_checks(self, project: Path) -> None:
+        """The project's own `make test` and `make lint`, as the stack test runs them
+        here; raises AssertionError naming the stack, with the project's output."""
         ...
 
 
