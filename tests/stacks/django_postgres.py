@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import secrets
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -123,16 +124,25 @@ def served(workdir: Path) -> Iterator[str]:
 
 # --- Exercises (scaffolder.exercise): the proof runs checks through this launcher. ---
 
+# The virtualenv of the exercise servers, once one exists (see _venv_for).
+_exercise_venv: Path | None = None
+
+
 def _venv_for(source: Path) -> Path:
-    """The virtualenv to run `source` with: its own after `make setup`, else the session's
-    prepared project's (a checkout of an older commit has none; the pinned requirements
-    are the same in every commit of an exercise series), else one made there now."""
+    """The virtualenv to run `source` with: its own after `make setup`, else one made
+    earlier in this session (the prepared project's, or another source's): a checkout of
+    an older commit or a mutant's worktree has none, and the pinned requirements are the
+    same in every commit of an exercise series. Else `make setup` in `source`, once."""
+    global _exercise_venv
     if (source / ".venv").is_dir():
+        _exercise_venv = _exercise_venv or source / ".venv"
         return source / ".venv"
     if _prepared is not None and (_prepared / ".venv").is_dir():
         return _prepared / ".venv"
-    commands.run(STACK, ["make", "setup"], cwd=source, timeout=SETUP_TIMEOUT)
-    return source / ".venv"
+    if _exercise_venv is None or not _exercise_venv.is_dir():
+        commands.run(STACK, ["make", "setup"], cwd=source, timeout=SETUP_TIMEOUT)
+        _exercise_venv = source / ".venv"
+    return _exercise_venv
 
 
 class _ExerciseLauncher:
@@ -189,8 +199,10 @@ def project_checks(project: Path) -> None:
     with PostgresServer() as pg:
         env.update(project_env(pg.url("django_project_checks")))
         commands.run(STACK, ["make", "migrate"], cwd=project, env=env)
-        tests = commands.run(STACK, ["make", "test"], cwd=project, env=env, check=False)
-        if tests.returncode != 0 or " passed" not in tests.stdout:
-            raise AssertionError(f"[{STACK}] `make test` failed in {project}:\n"
-                                 f"{tests.stdout[-commands.OUTPUT_TAIL:]}")
+        tests = commands.run(STACK, ["make", "test"], cwd=project, env=env).stdout
+        # As the stack test: every test ran and passed (a skip hides a missing piece).
+        summary = re.search(r"=+ (.*) in [\d.]+s", tests)
+        if not summary or re.search(r"\d+ (failed|error|skipped)", summary.group(1)):
+            raise AssertionError(f"[{STACK}] `make test` in {project}: not every test passed\n"
+                                 f"{tests[-commands.OUTPUT_TAIL:]}")
         commands.run(STACK, ["make", "lint"], cwd=project, env=env)
