@@ -9,11 +9,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from scaffolder.errors import ScaffoldError
+
+if TYPE_CHECKING:
+    from scaffolder.exercise.runner import RuleResult
 
 app = typer.Typer(
     name="scaffold",
@@ -358,6 +361,72 @@ def exercise_start(
     )
     typer.echo(f"Read the brief:  scaffold exercise show {started.exercise.id}")
     typer.echo(f"Check your work: scaffold exercise check {started.exercise.id}")
+
+
+@exercise_app.command("check")
+def exercise_check(
+    exercise_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Exercises to check (default: those started)."),
+    ] = None,
+    project: ProjectOption = Path("."),
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url", help="Check a server you run yourself, e.g. http://localhost:8000."
+        ),
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url", help="Create the throwaway database on this server instead."
+        ),
+    ] = None,
+    json_file: Annotated[
+        Path | None,
+        typer.Option("--json", help="Also write the results as JSON (results.json v3) here."),
+    ] = None,
+) -> None:
+    """Check your work: exit 0 every rule passes, 1 a rule failed, 2 it could not run."""
+    from scaffolder.exercise import api, report
+
+    headed: set[str] = set()
+
+    def shown(result: RuleResult) -> None:  # each rule as soon as it has run
+        if result.exercise_id not in headed:
+            headed.add(result.exercise_id)
+            typer.echo(result.exercise_id)
+        for line in report.result_lines(result):
+            typer.secho(line, fg=None if result.passed else typer.colors.RED)
+
+    with _reported_errors():
+        run = api.check(
+            project,
+            exercise_ids or [],
+            base_url=base_url,
+            database_url=database_url,
+            json_path=json_file,
+            progress=lambda line: typer.echo(line, err=True),
+            on_result=shown,
+        )
+    if run.server_env and run.exit_code != 0:
+        env = " ".join(f"{key}={value}" for key, value in run.server_env.items())
+        typer.echo(f"(the check expects your server to run with {env})")
+    if run.could_not_run is not None:
+        _print_error(f"could not run the check: {run.could_not_run}")
+    else:
+        colour = typer.colors.GREEN if run.exit_code == 0 else typer.colors.RED
+        typer.secho(report.verdict(run), fg=colour)
+    for exercise in run.exercises if run.could_not_run is None else []:
+        if exercise.passed:
+            typer.secho(
+                f"Passed {exercise.exercise_id}: recorded in .scaffold/progress.yml; "
+                "`scaffold exercise progress --write-readme` adds it to your README.",
+                fg=typer.colors.GREEN,
+            )
+        else:
+            typer.echo(f"More help: scaffold exercise hint {exercise.exercise_id}")
+    raise typer.Exit(run.exit_code)
 
 
 @exercise_app.command("hint")

@@ -141,6 +141,17 @@ def test_named_carts_catch_rounding_per_order(cart_check: types.ModuleType) -> N
     } <= set(caught), f"the named carts that tell per-line from per-order rounding: {caught}"
 
 
+def test_seeded_random_carts_are_valid_and_the_same_every_run(cart_check: types.ModuleType) -> None:
+    """Without Hypothesis installed, pricing-random falls back to these carts."""
+    carts = cart_check.seeded_carts(cart_check.RANDOM_CARTS)
+    assert carts == cart_check.seeded_carts(cart_check.RANDOM_CARTS)
+    assert len(carts) == cart_check.RANDOM_CARTS
+    for quantities, coupon in carts:
+        cart_check.model.price(quantities, coupon)  # raises on an unknown sku or quantity
+    assert {coupon for _, coupon in carts} == {None, "SAVE10", "FREESHIP"}
+    assert any(len(quantities) >= 4 for quantities, _ in carts)
+
+
 def test_first_difference_names_the_field(cart_check: types.ModuleType) -> None:
     expected = cart_check.model.price({"MUG-001": 2}, "SAVE10").as_json()
     assert cart_check.first_difference(expected, json.loads(json.dumps(expected))) is None

@@ -4,14 +4,17 @@ nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 
+from scaffolder.exercise.launch import Database, Progress
 from tests.harness.scaffold import generate, scaffold
 from tests.test_bad_input import assert_one_line_error
 
@@ -283,3 +286,248 @@ def test_the_generated_readme_has_the_practice_section_that_write_readme_fills(
     start, end = "<!-- practice-log:start -->", "<!-- practice-log:end -->"
     assert after.split(start)[0] == before.split(start)[0]
     assert after.split(end)[1] == before.split(end)[1]
+
+
+# --- check: a toy exercise against an in-process server -------------------------------------
+
+TOY_CHECK = '''
+from scaffolder.exercise.checking import Check
+
+import toyhelper  # a module beside check.py, imported through the engine's loader
+
+check = Check(env={"TOY_MODE": "strict"})
+
+
+@check.setup
+def started_from(ctx):
+    yield {"TOY_STARTED_FROM": ctx.start_commit or "none"}
+
+
+@check.rule("health")
+def health(ctx):
+    response = ctx.api.get("/health")
+    ctx.expect(response.status_code == 200, "200 from /health", response)
+
+
+@check.rule("items")
+def items(ctx):
+    response = ctx.api.get("/items")
+    ctx.expect(response.json()["items"] == toyhelper.WANTED,
+               f"the items {toyhelper.WANTED}", response)
+'''
+
+TOY_YML = {
+    "id": "toy", "number": 99, "skill": "testing", "title": "A toy", "difficulty": 1,
+    "check_version": 3, "fails_on_starter": "items",
+    "rules": [{"name": "health", "says": "/health is 200", "hint": "Start the server."},
+              {"name": "items", "says": "/items lists the wanted items",
+               "hint": ["List them.", "In order."]}],
+}
+
+
+class ToyServer:
+    """GET /health, and GET /items answering `items` (which a test changes)."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        state = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                import json
+
+                body = json.dumps({"items": state.items} if self.path == "/items"
+                                  else {"status": "ok"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.items: list[str] = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def toy_server() -> Iterator[ToyServer]:
+    server = ToyServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def toy_env(tmp_path: Path) -> dict[str, str]:
+    """The real exercises plus `toy` (offered for django-postgres only)."""
+    exercises = exercises_copy(tmp_path)
+    toy = exercises / "toy"
+    (toy / "notes").mkdir(parents=True)
+    (toy / "exercise.yml").write_text(yaml.safe_dump(TOY_YML, sort_keys=False))
+    (toy / "brief.md").write_text("# A toy\n\n## How this is checked\nIt asks.\n")
+    (toy / "notes" / f"{STACK}.md").write_text("- Look at `tasks/views.py`.\n")
+    (toy / "check.py").write_text(TOY_CHECK)
+    (toy / "toyhelper.py").write_text("WANTED = ['a', 'b']\n")
+    return {"SCAFFOLDER_EXERCISES_DIR": str(exercises)}
+
+
+def test_check_reports_each_rule_and_records_the_failure_for_hint(
+        project: Path, toy_server: ToyServer, toy_env: dict[str, str]) -> None:
+    result = run(project, "check", "toy", "--base-url", toy_server.url, env=toy_env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert "PASS  health" in out
+    assert "FAIL  items" in out
+    assert "curl" in out and f"{toy_server.url}/items" in out
+    assert "the items ['a', 'b']" in out  # expected
+    assert "hint:" in out and "List them." in out
+    assert "1 of 2 rules failed." in out
+    assert "TOY_MODE=strict" in out  # what the learner's server must be started with
+    assert "scaffold exercise hint toy" in out
+    check = recorded(project)["toy"]["last_check"]
+    assert check["failed_rule"] == "items" and check["exit_code"] == 1
+    assert check["commit"] == head(project)
+    assert "passed" not in recorded(project)["toy"]
+
+    hint = ok(project, "hint", "toy", env=toy_env)
+    assert "Hint 1 of 2 for `items` (it failed in your last check)" in hint
+    assert "In order." in ok(project, "hint", "toy", env=toy_env)
+
+
+def test_a_passing_check_is_recorded_with_its_commit_and_check_version(
+        project: Path, toy_server: ToyServer, toy_env: dict[str, str], tmp_path: Path) -> None:
+    import json
+
+    toy_server.items = ["a", "b"]
+    report = tmp_path / "results.json"
+    result = run(project, "check", "toy", "--base-url", toy_server.url, "--json", str(report),
+                 env=toy_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All 2 rules pass." in result.stdout
+    passed = recorded(project)["toy"]["passed"]
+    assert passed["commit"] == head(project) and passed["check_version"] == 3
+    assert f"toy: passed at {head(project)[:7]}" in ok(project, "progress", env=toy_env)
+    data = json.loads(report.read_text())
+    assert data["version"] == 3 and data["status"] == "pass"
+    assert [t["rule"] for t in data["tests"]] == ["health", "items"]
+    ok(project, "progress", "--write-readme", env=toy_env)
+    assert "| 99. A toy (`toy`) | testing |" in (project / "README.md").read_text()
+
+
+def test_check_without_ids_checks_the_exercises_started(
+        project: Path, toy_server: ToyServer, toy_env: dict[str, str]) -> None:
+    result = run(project, "check", "--base-url", toy_server.url, env=toy_env)
+    assert_one_line_error(result, "no exercise started yet", "scaffold exercise check")
+    ok(project, "start", "toy", env=toy_env)
+    result = run(project, "check", "--base-url", toy_server.url, env=toy_env)
+    assert result.returncode == 1 and "FAIL  items" in result.stdout
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["check", "nope", "--base-url", "http://127.0.0.1:9"], "unknown exercise 'nope'"),
+    (["check", "toy", "--base-url", "localhost:8000"], "--base-url must be an http"),
+    (["check", "toy", "--base-url", "http://127.0.0.1:9", "--database-url", "postgresql://x/y"],
+     "do not go together"),
+])
+def test_bad_check_input_is_one_line_and_records_nothing(
+        project: Path, toy_env: dict[str, str], args: list[str], phrase: str) -> None:
+    assert_one_line_error(run(project, *args, env=toy_env), phrase)
+    assert not (project / ".scaffold").exists()
+
+
+@dataclass
+class FakeLauncher:
+    """A launcher that 'serves' the toy server and remembers what it was asked."""
+
+    url: str
+    served: list[tuple[Path, dict[str, str]]] = field(default_factory=list)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        yield Database(label="toy database", env={"DATABASE_URL": "toy://db"})
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        self.served.append((source, dict(env)))
+        progress("toy server starting")
+        yield self.url
+
+
+def test_the_api_starts_the_server_through_the_launcher_with_the_checks_env(
+        project: Path, toy_server: ToyServer, toy_env: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from scaffolder.exercise import api
+
+    for key, value in toy_env.items():
+        monkeypatch.setenv(key, value)
+    ok(project, "start", "toy", env=toy_env)
+    launcher = FakeLauncher(toy_server.url)
+    lines: list[str] = []
+    run = api.check(project, ["toy"], launcher=launcher, progress=lines.append)
+    assert run.exit_code == 1
+    assert [(r.rule, r.passed) for r in run.results] == [("health", True),
+                                                                  ("items", False)]
+    assert len(launcher.served) == 1
+    source, env = launcher.served[0]
+    assert source == project
+    assert env["TOY_MODE"] == "strict"
+    assert env["TOY_STARTED_FROM"] == head(project)  # the start commit reached the setup
+    assert "toy server starting" in lines
+
+
+def test_a_base_url_where_nothing_answers_could_not_run(project: Path,
+                                                        toy_env: dict[str, str]) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run(project, "check", "toy", "--base-url", f"http://127.0.0.1:{port}", env=toy_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"nothing answers at http://127.0.0.1:{port}" in result.stderr
+    assert "FAIL" not in result.stdout
+
+
+def test_scaffold_update_keeps_the_progress_file_and_the_practice_log(tmp_path: Path) -> None:
+    from tests.harness.releases import Release, commit_as_learner, has_conflict_markers
+
+    release = Release(tmp_path / "release")
+    project = release.generate(STACK, tmp_path)
+    write_progress(project, passed(project))
+    ok(project, "progress", "--write-readme")
+    commit_as_learner(project, "cart-pricing passed")
+    progress_before = (project / PROGRESS).read_text()
+
+    release.version = "1.1.0"  # the template rewords the lines above the log
+    release.edit("_shared/README.md.jinja", "commit it to keep it in a clone.",
+                 "commit it, and your progress travels with the project.")
+    result = release.run("update", str(project), cwd=tmp_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    readme = (project / "README.md").read_text()
+    assert "your progress travels with the project" in readme  # the template's change
+    assert "| 1. Price a shopping cart (`cart-pricing`) |" in readme  # the learner's log
+    assert not has_conflict_markers(readme)
+    assert (project / PROGRESS).read_text() == progress_before
+
+
+def test_check_with_no_database_server_could_not_run_and_records_nothing(
+        project: Path, toy_env: dict[str, str]) -> None:
+    # scaffold's own launcher (the stack's stack.yml): nothing listens on port 9.
+    result = run(project, "check", "toy", "--database-url", "postgresql://me:pw@127.0.0.1:9/db",
+                 env=toy_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "could not run the check" in result.stderr and "127.0.0.1:9" in result.stderr
+    assert not (project / ".scaffold").exists()

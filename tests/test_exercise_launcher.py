@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from scaffolder.exercise.checking import CannotRun
+from scaffolder.exercise.checking import CannotRun, Check
 from scaffolder.exercise.launch import Database, ProjectLauncher, exercise_data
 from scaffolder.exercise.server import checkout, free_port
 from tests.stacks import stack_ids
@@ -327,3 +327,63 @@ def test_checkout_finds_the_links_of_the_project_stack(tmp_path: Path) -> None:
     (project / "node_modules").mkdir()
     with checkout(project, "HEAD") as tree:
         assert (tree / "node_modules").is_symlink()
+
+
+def test_a_stack_without_exercise_data_cannot_run_inside_the_check(tmp_path: Path) -> None:
+    from scaffolder.exercise.runner import CheckTarget, run_check
+
+    launcher = ProjectLauncher(tmp_path, "cobol-db2")  # no error before the run
+    run = run_check(
+        [CheckTarget("x", Check(), {}, None)],
+        project=tmp_path,
+        stack="cobol-db2",
+        launcher=launcher,
+    )
+    assert run.exit_code == 2 and "unknown stack 'cobol-db2'" in (run.could_not_run or "")
+
+
+@pytest.mark.stack("django-postgres")
+def test_a_generated_project_is_checked_on_its_throwaway_database(tmp_path: Path) -> None:
+    """ProjectLauncher end to end, on a django-postgres project: a setup serves a checkout
+    of the project's first commit and registers a user; the one server start of the
+    project itself then sees that user (same database), with the checks' env."""
+    from scaffolder.exercise.checking import RuleContext, SetupContext
+    from scaffolder.exercise.report import text_report
+    from scaffolder.exercise.runner import CheckTarget, run_check
+    from scaffolder.http.client import Api
+    from tests.harness.postgres import PostgresServer
+    from tests.stacks import django_postgres
+
+    django_postgres.require_toolchain()
+    project = django_postgres.prepared_project(tmp_path)
+    first_commit = git(project, "rev-list", "--max-parents=0", "HEAD").strip()
+    check = Check(env={"LOGIN_THROTTLE_WINDOW_SECONDS": "3"})
+
+    @check.setup
+    def old_user(ctx: SetupContext) -> Any:
+        assert ctx.launcher is not None and ctx.database is not None and ctx.project
+        with (
+            checkout(ctx.project, ctx.start_commit or "") as starter,
+            ctx.launcher.serve(starter, ctx.database, {}, lambda message: None) as url,
+        ):
+            assert (starter / ".venv").is_symlink()
+            ctx.state["user"] = Api(url).new_user()
+        yield {"HOLIDAYS_COUNTRY": "FR"}
+
+    @check.rule("old-user-logs-in")
+    def old_user_logs_in(ctx: RuleContext) -> None:
+        response = ctx.api.login(ctx.state["user"].email)
+        ctx.expect(response.status_code == 200, "200: the user the old commit made", response)
+        ctx.expect(ctx.env["HOLIDAYS_COUNTRY"] == "FR", "the setup's env")
+
+    with PostgresServer() as pg:
+        launcher = ProjectLauncher(project, "django-postgres", database_url=pg.url("my_api"))
+        run = run_check(
+            [CheckTarget("toy", check, {}, first_commit)],
+            project=project,
+            stack="django-postgres",
+            launcher=launcher,
+        )
+    assert run.exit_code == 0, f"[django-postgres] {text_report(run)}"
+    assert str(project) in git(project, "worktree", "list")
+    assert len(git(project, "worktree", "list").splitlines()) == 1

@@ -145,7 +145,7 @@ def test_each_rule_is_reported_pass_or_fail_in_order(server_url: str, tmp_path: 
     assert created.hint == "answer 200, not 201"
     missing = results["missing-is-404"]
     assert (
-        not missing.passed and missing.expected == "expected 410" and missing.got.startswith("404")
+        not missing.passed and missing.expected == "status 410" and missing.got.startswith("404")
     )
     crashed = results["crashes"]
     assert not crashed.passed and crashed.got == "the check crashed: KeyError: 'total'"
@@ -417,5 +417,5 @@ def test_rule_failed_and_problem_assertions_survive_python_O() -> None:
     out = subprocess.run(
         [sys.executable, "-O", "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip() == "raised expected 404"
+    assert out.stdout.strip() == "raised status 404"
     assert RuleFailed("x", "y").got == "y"

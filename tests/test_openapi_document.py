@@ -20,7 +20,7 @@ EXPECTED = {
     ("/openapi.yaml", "get"): {200, 500},
     ("/docs", "get"): {200, 500},
     ("/api/v1/auth/register", "post"): {201, 400, 409, 415, 422, 500},
-    ("/api/v1/auth/login", "post"): {200, 400, 401, 415, 422, 500},
+    ("/api/v1/auth/login", "post"): {200, 400, 401, 415, 422, 429, 500},  # 429: "Too many logins"
     ("/api/v1/auth/me", "get"): {200, 401, 500},
     ("/api/v1/tasks", "get"): {200, 401, 422, 500},
     ("/api/v1/tasks", "post"): {201, 400, 401, 415, 422, 500},

@@ -435,3 +435,20 @@ def test_the_templates_do_not_fall_back_to_laravel_8_idioms() -> None:
     }
     found = [f"{name}: {why}" for name, text in php.items() for why, pattern in dated.items() if re.search(pattern, text)]
     assert not found, f"[{STACK}] dated idioms in the template: {found}"
+
+
+def test_exercise_launcher_gives_an_old_checkout_the_example_env_with_a_fresh_key(project: Path, tmp_path: Path) -> None:
+    """A `git worktree` of an earlier commit has no .env (ignored by Git): the launcher's copy
+    gets .env.example's settings with a new APP_KEY, so the starter boots like `make setup`'s."""
+    checkout = tmp_path / "checkout"
+    subprocess.run(["git", "worktree", "add", "-q", "--detach", str(checkout), "HEAD"], cwd=project, check=True)
+    try:
+        assert not (checkout / ".env").exists()
+        stack._with_env_file(checkout)
+        env = (checkout / ".env").read_text()
+        key = re.search(r"^APP_KEY=base64:(\S+)$", env, re.MULTILINE)
+        assert key and len(base64.b64decode(key.group(1), validate=True)) == 32, env
+        example = (checkout / ".env.example").read_text()
+        assert re.sub(r"^APP_KEY=.*$", "", env, flags=re.MULTILINE) == re.sub(r"^APP_KEY=.*$", "", example, flags=re.MULTILINE)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=project, check=True)

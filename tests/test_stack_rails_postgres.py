@@ -517,3 +517,21 @@ def test_list_query_plans_use_the_indexes_at_scale(production) -> None:
     assert "Sort" not in page_plan and "Seq Scan" not in page_plan, page_plan
     # totalItems reads the user's counters; were it counted, the index alone would serve it.
     assert "Index Only Scan" in count_plan and "Seq Scan" not in count_plan, count_plan
+
+
+# Exercises: the driver's launcher serves checkouts of older commits -----------------
+
+
+def test_debian_gemfile_goes_into_a_git_worktree_checkout(tmp_path: Path) -> None:
+    """`git worktree` checkouts (the exercise checks run older commits so) have a .git file,
+    not a folder: the harness's Gemfile is still copied in and kept out of `git status`."""
+    project = rails.generate(tmp_path)
+    checkout = tmp_path / "checkout"
+    git(project, "worktree", "add", "--detach", str(checkout), "HEAD")
+    env = rails.debian_env(checkout)
+    assert Path(env["BUNDLE_GEMFILE"]) == checkout / rails.GEMFILE_NAME
+    assert (checkout / rails.GEMFILE_NAME).is_file()
+    assert git(checkout, "status", "--porcelain") == "", f"[{STACK}] the harness Gemfile shows in git status"
+    rails.debian_env(checkout)  # twice: the exclude lines are not repeated
+    exclude = Path(git(checkout, "rev-parse", "--path-format=absolute", "--git-path", "info/exclude").strip())
+    assert exclude.read_text().count(f"/{rails.GEMFILE_NAME}\n") == 1

@@ -15,13 +15,8 @@ from typing import Any
 import upstream  # the stub beside this file (the engine puts this folder on the path)
 
 from scaffolder.exercise.checking import Check, RuleContext, RuleFailed, SetupContext
-
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import User, describe
-    from scaffolder.http.problems import expect_status
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import User, describe  # type: ignore[no-redef]
-    from tests.conformance.rules import expect_status  # type: ignore[no-redef]
+from scaffolder.http.client import User, describe
+from scaffolder.http.problems import expect_status
 
 check = Check()
 
@@ -109,9 +104,14 @@ def expect_holiday_everywhere(ctx: RuleContext, user: User, due: str | None, exp
 
 @check.rule("holiday-on-a-holiday")
 def holiday_on_a_holiday(ctx: RuleContext) -> None:
-    stub_of(ctx)
+    stub = stub_of(ctx)
     user = ctx.api.new_user()
     expect_holiday_everywhere(ctx, user, f"{YEAR_HOLIDAY}-07-04", INDEPENDENCE_DAY)
+    ctx.expect(
+        stub.countries() == {"US"},
+        f"the upstream asked for US, HOLIDAYS_COUNTRY's default (asked: {stub.countries()})",
+        None,
+    )
     # a task moved onto a holiday shows it at once
     task = task_due(ctx, user, f"{YEAR_HOLIDAY}-07-05")
     response = timed(

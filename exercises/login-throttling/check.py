@@ -1,6 +1,6 @@
 """The check of `login-throttling`: 429 after five failures per e-mail, the window, logout.
 
-The server runs with a 3-second window, so the check can wait one out. Each rule uses
+The server runs with a 15-second window, so the check can wait one out. Each rule uses
 e-mails of its own, and the rules are ordered so that a server counting per client IP
 (every request here comes from 127.0.0.1) passes the rules before
 `one-email-never-throttles-another` and fails exactly that one: `window-passes` waits out
@@ -14,25 +14,17 @@ import time
 from typing import Any
 
 from scaffolder.exercise.checking import Check, RuleContext, RuleFailed
+from scaffolder.http.client import describe, unique_email
+from scaffolder.http.problems import (
+    expect_problem,
+    expect_status,
+    expect_validation,
+    expect_www_authenticate,
+)
 
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import describe, unique_email
-    from scaffolder.http.problems import (
-        expect_problem,
-        expect_status,
-        expect_validation,
-        expect_www_authenticate,
-    )
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import describe, unique_email  # type: ignore[no-redef]
-    from tests.conformance.rules import (  # type: ignore[no-redef]
-        expect_problem,
-        expect_status,
-        expect_validation,
-        expect_www_authenticate,
-    )
-
-WINDOW_SECONDS = 3
+# Long enough for five failed logins and a sixth on a slow machine: each login hashes a
+# password on purpose (PBKDF2, bcrypt), which takes 0.3-2 s on a busy laptop or CI runner.
+WINDOW_SECONDS = 15
 LIMIT = 5
 WRONG = "not-the-password"
 # How long after the window the check waits before it expects a login to work again:
@@ -71,10 +63,11 @@ def fail(ctx: RuleContext, email: str, times: int, rule: str) -> float:
 
 def expect_throttled(ctx: RuleContext, response: Any, rule: str, since: float) -> None:
     """429 problem+json with Retry-After in whole seconds >= 1."""
-    if response.status_code != 429 and time.monotonic() - since > WINDOW_SECONDS:
+    took = time.monotonic() - since
+    if response.status_code != 429 and took > WINDOW_SECONDS:
         raise RuleFailed(
-            "429 (the check could not send its requests within the 3-second window: "
-            "each login took too long on this machine)",
+            f"429 (but these logins took {took:.0f} s, more than the {WINDOW_SECONDS}-second "
+            "window: on a machine this busy a throttle may have expired already)",
             response=response,
         )
     expect_problem(response, 429, rule)
@@ -126,8 +119,9 @@ def success_resets_the_count(ctx: RuleContext) -> None:
 def one_email_never_throttles_another(ctx: RuleContext) -> None:
     attacked, bystander = registered(ctx, "attacked"), registered(ctx, "bystander")
     since = fail(ctx, attacked, LIMIT, "one-email-never-throttles-another")
-    expect_throttled(ctx, ctx.api.login(attacked), "one-email-never-throttles-another", since)
+    # the bystander first, while the window surely holds; then proof that it did
     logs_in(ctx, bystander, f"another e-mail's login, while {attacked} is throttled")
+    expect_throttled(ctx, ctx.api.login(attacked), "one-email-never-throttles-another", since)
     fail(ctx, bystander, LIMIT - 1, "one-email-never-throttles-another")
     logs_in(ctx, bystander, f"its own {LIMIT - 1} failures only, then the right password")
 

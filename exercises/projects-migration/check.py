@@ -10,20 +10,13 @@ every old task in its owner's Inbox. The other rules use users of their own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, cast
 
 from scaffolder.exercise.checking import CannotRun, Check, RuleContext, RuleFailed, SetupContext
-
-try:  # the shared client and problem assertions, once they live in the package
-    from scaffolder.http.client import Api, User
-    from scaffolder.http.problems import expect_problem, expect_status, expect_validation
-except ImportError:  # until then, from the conformance suite (scaffolder's own checkout)
-    from tests.conformance.client import Api, User  # type: ignore[no-redef]
-    from tests.conformance.rules import (  # type: ignore[no-redef]
-        expect_problem,
-        expect_status,
-        expect_validation,
-    )
+from scaffolder.http.client import Api, User
+from scaffolder.http.problems import expect_problem, expect_status, expect_validation
 
 check = Check()
 
@@ -47,13 +40,18 @@ NO_START = (
 )
 
 
-def _checkout() -> Any:
-    """The engine's temporary `git worktree` of an older commit of the project."""
+def _checkout(ctx: SetupContext) -> AbstractContextManager[Path]:
+    """A temporary `git worktree` of the start commit: the launcher's own when it has one
+    (scaffold's knows the stack's dependency folders), else the engine's."""
+    assert ctx.project is not None and ctx.start_commit is not None
+    own = getattr(ctx.launcher, "checkout", None)
+    if callable(own):
+        return cast("AbstractContextManager[Path]", own(ctx.start_commit))
     try:
         from scaffolder.exercise.server import checkout
     except ImportError as exc:  # an engine without it cannot run this setup
         raise CannotRun(f"this scaffold cannot check out an older commit ({exc})") from exc
-    return checkout
+    return cast("AbstractContextManager[Path]", checkout(ctx.project, ctx.start_commit))
 
 
 @check.setup
@@ -67,10 +65,10 @@ def old_tasks(ctx: SetupContext) -> Iterator[dict[str, str]]:
         launcher, database = ctx.launcher, ctx.database
         users = []
         with (
-            _checkout()(ctx.project, ctx.start_commit) as starter,
+            _checkout(ctx) as starter,
             launcher.serve(starter, database, {}, lambda message: None) as url,
         ):
-            api = Api(url) if Api.__module__.startswith("scaffolder") else Api(url, None)
+            api = Api(url)
             for _ in range(2):
                 user = api.new_user()
                 ids = [str(api.create_task(user, **task)["id"]) for task in OLD_TASKS]
@@ -81,7 +79,7 @@ def old_tasks(ctx: SetupContext) -> Iterator[dict[str, str]]:
 
 def create(ctx: RuleContext, user: User, name: Any) -> dict[str, Any]:
     response = ctx.api.post("/api/v1/projects", user=user, json={"name": name})
-    body = expect_status(response, 201, "projects-crud")
+    body = expect_status(response, 201, f"POST /api/v1/projects {{name: {name!r}}}")
     ctx.expect(
         isinstance(body, dict) and {"id", "name", "createdAt"} <= set(body),
         "201 with the project {id, name, createdAt}",
@@ -100,7 +98,7 @@ def create(ctx: RuleContext, user: User, name: Any) -> dict[str, Any]:
 def projects(ctx: RuleContext, user: User) -> list[dict[str, Any]]:
     """Every project of `user` (one page of 100 is all of them in this check)."""
     response = ctx.api.get("/api/v1/projects?pageSize=100", user=user)
-    body = expect_status(response, 200, "projects-crud")
+    body = expect_status(response, 200, "GET /api/v1/projects")
     envelope = {"items", "page", "pageSize", "totalItems", "totalPages"}
     ctx.expect(
         isinstance(body, dict) and envelope <= set(body),
@@ -121,7 +119,7 @@ def inbox_of(ctx: RuleContext, user: User) -> dict[str, Any]:
 
 def task_list(ctx: RuleContext, user: User, query: str = "") -> list[dict[str, Any]]:
     response = ctx.api.get(f"/api/v1/tasks?pageSize=100{query}", user=user)
-    return list(expect_status(response, 200, "task-project-id")["items"])
+    return list(expect_status(response, 200, "GET /api/v1/tasks")["items"])
 
 
 @check.rule("projects-crud")
@@ -131,7 +129,12 @@ def projects_crud(ctx: RuleContext) -> None:
     for project in made:
         response = ctx.api.get(f"/api/v1/projects/{project['id']}", user=user)
         got = expect_status(response, 200, "projects-crud")
-        ctx.expect(got == project, f"GET answers the project as created: {project}", response)
+        same = isinstance(got, dict) and all(got.get(key) == project[key] for key in ("id", "name"))
+        ctx.expect(
+            same,
+            f"GET answers the project as created: {project}",
+            response,
+        )
     listed = projects(ctx, user)
     names = [project["name"] for project in listed]
     # by code point: upper case before lower case, "Inbox" among them

@@ -5,7 +5,7 @@
     for row in api.list_exercises("my-api"):
         print(row.exercise.id, row.status)
     api.start("my-api", "cart-pricing")
-    outcome = api.check("my-api", ["cart-pricing"])      # outcome.exit_code: 0, 1 or 2
+    run = api.check("my-api", ["cart-pricing"])          # run.exit_code: 0, 1 or 2
 
 The project is a folder `scaffold new` generated (its `.copier-answers.yml` names the
 stack), or any folder inside one. Every failure the learner can fix is a `ScaffoldError`
@@ -14,16 +14,20 @@ with a one-line message, raised before anything is written; nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scaffolder.errors import ScaffoldError
 from scaffolder.exercise import catalogue
 from scaffolder.exercise import progress as progress_file
 from scaffolder.exercise.catalogue import Exercise
 from scaffolder.exercise.progress import Mark, Record
+
+if TYPE_CHECKING:
+    from scaffolder.exercise.launch import Launcher, Progress
+    from scaffolder.exercise.runner import CheckRun, RuleResult
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,117 @@ def _targets(where: Project, exercise_ids: Sequence[str]) -> list[Exercise]:
             f"`scaffold exercise check {ids.split(', ')[0]}` (the exercises: {ids})"
         )
     return started
+
+
+def default_launcher(where: Project, database_url: str | None = None) -> Launcher:
+    """scaffold's own launcher: the project's server on a throwaway database, as the
+    stack's `stack.yml` says (the learner's database server, or `database_url`)."""
+    from scaffolder.exercise.launch import ProjectLauncher
+
+    launcher: Launcher = ProjectLauncher(where.path, where.stack, database_url=database_url)
+    return launcher
+
+
+def check(
+    path: str | Path,
+    exercise_ids: Sequence[str] = (),
+    *,
+    base_url: str | None = None,
+    database_url: str | None = None,
+    json_path: str | Path | None = None,
+    launcher: Launcher | None = None,
+    progress: Progress | None = None,
+    on_result: Callable[[RuleResult], None] | None = None,
+) -> CheckRun:
+    """Run the checks of `exercise_ids` (default: every exercise started) against the
+    project's server (scaffold starts it on a throwaway database, or `base_url`: a server
+    the learner runs), record each exercise's outcome in the progress file (a pass with
+    the commit and the check version), and write the JSON report to `json_path` when
+    given. Returns the runner's run: `run.exit_code` is 0, 1 or 2."""
+    from scaffolder.exercise import runner
+
+    where = project(path)
+    if base_url is not None and database_url is not None:
+        raise ScaffoldError(
+            "--base-url and --database-url do not go together: with --base-url "
+            "your own server uses its own database"
+        )
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise ScaffoldError(f"--base-url must be an http:// or https:// URL, got '{base_url}'")
+    chosen = _targets(where, exercise_ids)
+    done = progress_file.load(where.path)
+    targets = [
+        runner.CheckTarget(
+            exercise_id=exercise.id,
+            check=catalogue.load_check(exercise),
+            hints={rule.name: rule.hints_for(where.stack)[0] for rule in exercise.rules},
+            start_commit=started.commit if (started := done.get(exercise.id).started) else None,
+        )
+        for exercise in chosen
+    ]
+    if base_url is None and launcher is None:
+        launcher = default_launcher(where, database_url)
+    if base_url is not None and (silent := _unreachable(base_url)):
+        # Every rule would fail with the same connection error: say it once (exit 2).
+        return runner.CheckRun(exercises=[], could_not_run=silent)
+    run = runner.run_check(
+        targets,
+        project=where.path,
+        stack=where.stack,
+        launcher=None if base_url is not None else launcher,
+        base_url=base_url,
+        **({"progress": progress} if progress is not None else {}),
+        on_result=on_result,
+    )
+    _record(where, chosen, run, _head(where))
+    if json_path is not None:
+        from scaffolder.exercise import report
+
+        Path(json_path).write_text(report.json_text(run), encoding="utf-8")
+    return run
+
+
+def _unreachable(base_url: str) -> str | None:
+    """Why nothing answers at `base_url` (None when its /health answers at all)."""
+    import requests
+
+    try:
+        requests.get(base_url.rstrip("/") + "/health", timeout=10)
+    except requests.RequestException as exc:
+        return (
+            f"nothing answers at {base_url} ({type(exc).__name__}); start your server "
+            "(`make run`) or leave out --base-url to let scaffold start it"
+        )
+    return None
+
+
+def _results_of(run: CheckRun, exercise_id: str) -> list[RuleResult]:
+    return [result for result in run.results if result.exercise_id == exercise_id]
+
+
+def _record(where: Project, chosen: list[Exercise], run: CheckRun, commit: str | None) -> None:
+    """Note each exercise's check (for `hint`) and its pass (for `progress`)."""
+    done = progress_file.load(where.path)
+    dirty = bool(commit) and bool(_uncommitted(where))
+    at = progress_file.now()
+    recorded = commit or "-"
+    checked = [e for e in chosen if _results_of(run, e.id)]
+    if not checked:
+        return  # nothing was checked: the last real check still says what failed
+    for exercise in checked:
+        results = _results_of(run, exercise.id)
+        failed = next((r.rule for r in results if not r.passed), None)
+        complete = len(results) == len(exercise.rules)
+        if run.could_not_run is not None and not (complete and failed is None):
+            code = 2
+        else:
+            code = 1 if failed is not None or not complete else 0
+        record = done.of(exercise.id)
+        record.last_check = Mark(recorded, at, failed_rule=failed, exit_code=code)
+        if code == 0:
+            record.passed = Mark(recorded, at, check_version=exercise.check_version)
+            record.passed.dirty = dirty or None
+    progress_file.save(done)
 
 
 # --- hint and progress -------------------------------------------------------------------

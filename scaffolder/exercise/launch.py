@@ -67,8 +67,16 @@ class ProjectLauncher:
         self.project = Path(project)
         self.stack = stack
         self.database_url = database_url
-        self.data = data if data is not None else exercise_data(stack)
+        self._data = data
         self.health_timeout = health_timeout
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """The stack's `exercise:` data, read when first needed: a stack without it is
+        CannotRun inside the check run (exit 2), not an error of the constructor."""
+        if self._data is None:
+            self._data = exercise_data(self.stack)
+        return self._data
 
     def database(self) -> AbstractContextManager[Database]:
         from scaffolder.exercise import databases

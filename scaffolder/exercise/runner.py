@@ -130,7 +130,7 @@ def run_check(
                     added = resources.enter_context(_setup_context(target, setup, context))
                     env.update(added or {})
             if launcher is not None and project is not None and database is not None:
-                progress("Starting the server...")
+                progress(f"Starting the server on {database.label}...")
                 url = resources.enter_context(launcher.serve(project, database, env, progress))
             elif base_url is not None:
                 url = base_url

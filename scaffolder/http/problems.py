@@ -20,16 +20,21 @@ def media_type(response: requests.Response) -> str:
     return response.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
-def _fail(rule: str, expected: str, response: requests.Response) -> UnexpectedResponse:
+def _fail(
+    rule: str, said: str, response: requests.Response, expected: str | None = None
+) -> UnexpectedResponse:
+    """`said`: the message's words; `expected`: the report's (default: the same)."""
     return UnexpectedResponse(
-        f"[rule: {rule}] {expected}; {describe(response)}", expected=expected, got=summary(response)
+        f"[rule: {rule}] {said}; {describe(response)}",
+        expected=expected or said,
+        got=summary(response),
     )
 
 
 def expect_status(response: requests.Response, status: int, rule: str) -> Any:
     """The status must be `status`; returns the JSON body (None when there is none)."""
     if response.status_code != status:
-        raise _fail(rule, f"expected {status}", response)
+        raise _fail(rule, f"expected {status}", response, expected=f"status {status}")
     if status == 204 or not response.content:
         return None
     if media_type(response).endswith("json"):
@@ -40,7 +45,7 @@ def expect_status(response: requests.Response, status: int, rule: str) -> Any:
 def expect_problem(response: requests.Response, status: int, rule: str) -> dict[str, Any]:
     """An RFC 9457 problem: this status, Content-Type application/problem+json, the four members."""
     if response.status_code != status:
-        raise _fail(rule, f"expected {status}", response)
+        raise _fail(rule, f"expected {status}", response, expected=f"status {status}")
     if media_type(response) != PROBLEM_JSON:
         raise _fail(rule, "errors are application/problem+json", response)
     body = json_body(response)

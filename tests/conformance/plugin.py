@@ -53,6 +53,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run the conformance suite against this running server instead of the stacks",
     )
     group.addoption(
+        "--task-field",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a member a task may carry beyond the contract's seven (repeatable): "
+        "what the exercises add, e.g. projectId, holiday",
+    )
+    group.addoption(
         "--conformance-examples",
         type=int,
         default=25,
@@ -119,6 +127,13 @@ def conformance_target(
     workdir = tmp_path_factory.mktemp(f"conformance-{target.id}")
     with target.module.served(workdir) as base_url:
         yield base_url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def extra_task_fields(request: pytest.FixtureRequest) -> frozenset[str]:
+    """Members a task may carry beyond the contract's (--task-field): a project with
+    exercises solved adds some (projects-migration's projectId, holiday-service's holiday)."""
+    return frozenset(request.config.getoption("--task-field"))
 
 
 @pytest.fixture

@@ -65,6 +65,11 @@ def apply(project: Path, patch: Path, message: str) -> str:
     if not patch.is_file():
         raise AssertionError(f"no such patch: {patch.relative_to(EXERCISES.parent)}")
     git(project, "apply", "--index", "--whitespace=nowarn", str(patch))
+    return commit(project, message)
+
+
+def commit(project: Path, message: str) -> str:
+    """Commit what is staged; returns the commit."""
     git(project, "-c", "user.name=Scaffolder CI", "-c", "user.email=ci@example.com",
         "commit", "-q", "--no-verify", "-m", message)
     return git(project, "rev-parse", "HEAD").strip()

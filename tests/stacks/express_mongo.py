@@ -19,9 +19,12 @@ import functools
 import os
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from scaffolder.exercise.checking import CannotRun
+from scaffolder.exercise.launch import Database, Launcher, Progress
+from scaffolder.exercise.server import serve as serve_for_check
 from tests.harness import commands, toolchain
 from tests.harness.mongo import MongoServer, ferretdb_binary
 from tests.harness.running import Running
@@ -133,3 +136,73 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's target: the production server (`make migrate serve`)."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# The exercise checks (tests/test_exercise_proof.py) ------------------------------------
+
+# CI has no internet: unless a check points HOLIDAYS_API_URL at its stub, the project's
+# holiday lookups (holiday-service) go to a closed local port and fail at once
+# (holiday: null), instead of waiting on date.nager.at.
+OFFLINE_ENV = {"HOLIDAYS_API_URL": "http://127.0.0.1:9"}
+
+
+def _prepared(source: Path, env: Mapping[str, str]) -> None:
+    """`make setup` where node_modules is missing (a fresh clone, worktree or generated
+    project); else only `make .env` (a no-op when it is there)."""
+    target = "setup" if not (source / "node_modules").exists() else ".env"
+    commands.run(STACK, ["make", target], cwd=source, env=dict(env), timeout=SETUP_TIMEOUT)
+
+
+class ExerciseLauncher:
+    """`scaffold exercise check`'s servers on this machine: each database is a throwaway
+    FerretDB (MongoDB wire protocol), each server `make migrate run` on it, with Node.js
+    26 LTS first on PATH, exactly as the stack test serves projects."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        with contextlib.ExitStack() as stack:
+            try:
+                mongo = stack.enter_context(MongoServer())
+            except RuntimeError as exc:  # not built, or it did not start: say which
+                raise CannotRun(f"[{STACK}] {exc}") from None
+            yield Database(
+                label=f"{mongo.description}, database express_check on 127.0.0.1:{mongo.port}",
+                env={"MONGODB_URI": mongo.uri("express_check")},
+            )
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        full_env = {**OFFLINE_ENV, **project_env(database.env["MONGODB_URI"]), **env}
+        try:
+            _prepared(Path(source), full_env)
+        except commands.ProjectCommandFailed as exc:
+            raise CannotRun(str(exc)) from None
+        with serve_for_check(STACK, Path(source), command=("make", "migrate", "run"),
+                             env=full_env, progress=progress) as base_url:
+            yield base_url
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    require_toolchain()
+    return ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """`make test` and `make lint` of `project` (set up first if it is not), with
+    MONGODB_URI at a throwaway FerretDB, as tests/test_stack_express_mongo.py runs them."""
+    require_toolchain()
+    with MongoServer() as mongo:
+        env = {**OFFLINE_ENV, **project_env(mongo.uri("express_project_checks"))}
+        _prepared(project, env)
+        tested = commands.run(STACK, ["make", "test"], cwd=project, env=env)
+        assert re.search(r"^Tests:.* passed", tested.stdout, re.MULTILINE), (
+            f"[{STACK}] `make test` printed no Jest summary in {project}\n{tested.stdout[-3000:]}"
+        )
+        linted = commands.run(STACK, ["make", "lint"], cwd=project, env=env)
+        assert "All matched files use Prettier code style!" in linted.stdout, (
+            f"[{STACK}] `make lint` in {project}\n{linted.stdout[-3000:]}"
+        )

@@ -6,7 +6,7 @@ What learners get and what this harness runs differ, and only here:
   Packagist (`composer install`). Packagist is unreachable where the scaffolder is
   tested, so CI (.ci/provision/php.sh, .ci/provision/mariadb.sh) installs Debian 12's
   packages instead: PHP 8.2, Laravel 8.83 (php-laravel-framework), PHPUnit 9.6,
-  Faker, Mockery, Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
+  Faker, Mockery, Guzzle 7.4 (Laravel's HTTP client), Composer 2.5 and MariaDB 10.11 (MySQL's protocol and SQL dialect).
 - The application code (models, controllers, requests, resources, middleware,
   migrations, factories, seeders, routes, config, feature tests) is written for
   Laravel 13 and runs here unchanged: the harness adapts to it, never the reverse.
@@ -36,6 +36,12 @@ What learners get and what this harness runs differ, and only here:
 - `make serve`, the production server (docker/serve: nginx in front of php-fpm, with
   OPcache), runs as generated on Debian's nginx and php8.2-fpm
   (.ci/provision/php-fpm.sh); the conformance suite goes through it.
+- Exercises (scaffolder.exercise): `exercise_launcher` runs each check's server as
+  `make migrate serve` on a harness copy of the project (or of a checkout of an older
+  commit, given a .env from .env.example), on a throwaway MariaDB database; the reference
+  solutions' HTTP client (Laravel's Http facade) runs on Debian's Guzzle, which
+  tests/harness/laravel/http-client.php loads. `project_checks` runs the project's PHPUnit
+  suite and the lint stand-ins below, as the stack test does.
 - Not run here: `composer install`, Pint (`composer lint`: not packaged by Debian;
   PHP_CodeSniffer's PSR-12, the base of Pint's Laravel preset, stands in), the
   Dockerfile and docker-compose.yml (no Docker engine), the scheduler's loop
@@ -47,17 +53,23 @@ What learners get and what this harness runs differ, and only here:
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import re
+import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.harness import commands
 from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
+
+if TYPE_CHECKING:
+    from scaffolder.exercise.launch import Database, Launcher, Progress
 
 STACK = "laravel-mysql"
 HARNESS = Path(__file__).resolve().parents[1] / "harness" / "laravel"
@@ -80,9 +92,10 @@ def generate(parent: Path, name: str = "my-api") -> Path:
     return scaffold_generate(STACK, parent, name=name)
 
 
-def harness_copy(project: Path) -> Path:
-    """A copy of `project` (next to it) that boots on Debian's Laravel 8.83; see the module doc."""
-    copy = project.with_name(project.name + ".laravel8")
+def harness_copy(project: Path, copy: Path | None = None) -> Path:
+    """A copy of `project` (next to it, unless `copy` says where) that boots on Debian's
+    Laravel 8.83; see the module doc."""
+    copy = copy or project.with_name(project.name + ".laravel8")
     if copy.exists():
         shutil.rmtree(copy)
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".git"))
@@ -91,6 +104,7 @@ def harness_copy(project: Path) -> Path:
     (copy / "vendor" / "autoload.php").write_text(
         "<?php\n\n"
         f"require {str(HARNESS / 'autoload.php')!r};\n"
+        f"require {str(HARNESS / 'http-client.php')!r};\n"
         "laravel_harness_autoload_project(dirname(__DIR__));\n"
     )
 
@@ -234,3 +248,105 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's target: the production server (nginx + php-fpm); its base URL."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# --- Exercises (scaffolder.exercise): the proof runs the checks through this launcher. ---
+
+def _with_env_file(copy: Path) -> None:
+    """A checkout of an older commit has no .env (Git ignores it): the example's settings,
+    with a fresh APP_KEY, as `make setup` would write them."""
+    env_file = copy / ".env"
+    if env_file.exists():
+        return
+    key = "base64:" + base64.b64encode(secrets.token_bytes(32)).decode()
+    example = (copy / ".env.example").read_text()
+    env_file.write_text(re.sub(r"^APP_KEY=.*$", f"APP_KEY={key}", example, count=1, flags=re.MULTILINE))
+
+
+class _ExerciseLauncher:
+    """Throwaway databases on a throwaway MariaDB, and the project's production server
+    (`make migrate serve`: nginx in front of several php-fpm workers) on them, run from a
+    harness copy of the source (so Laravel 8.83 runs it, as everywhere in this driver)."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        from scaffolder.exercise.checking import CannotRun
+        from scaffolder.exercise.launch import Database
+        from tests.harness import mariadb
+
+        if not mariadb.available():
+            raise CannotRun(f"[{STACK}] MariaDB server binaries are not installed (.ci/provision/mariadb.sh)")
+        with mariadb.MariaDBServer() as db:
+            name = f"my_api_check_{secrets.token_hex(3)}"
+            url = db.url(name)
+            yield Database(label=f"MariaDB database {name} on 127.0.0.1:{db.port}", env={"DATABASE_URL": url})
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        from scaffolder.exercise.checking import CannotRun
+        from tests.harness.server import ServerFailed, serve
+
+        source = Path(source)
+        # One copy per start: each server has its own file cache (login throttle, holidays).
+        copy = harness_copy(source, self.workdir / f"{source.name}.laravel8-{secrets.token_hex(3)}")
+        _with_env_file(copy)
+        progress(f"[{STACK}] make migrate serve (nginx + php-fpm) in a Laravel 8 harness copy of {source}")
+        # bcrypt at the .env's cost 12 takes up to a second a login on this shared CI machine:
+        # five failed logins would not fit login-throttling's 3-second window. The check
+        # tests the throttle, not the hashing cost (the project's phpunit.xml also uses 4).
+        # env_for opens the starter's per-minute login limiter wide, as for every server of
+        # this driver; on a learner's machine that limiter alone answers the sixth login of a
+        # minute with 429, so there a starter fails login-throttling at `window-passes`.
+        # Unless a check points it at its stub, the holidays upstream (holiday-service) is a
+        # closed local port: CI has no internet, and a server never calls the real API.
+        full_env = {**env_for(database.env["DATABASE_URL"]), "BCRYPT_ROUNDS": "4",
+                    "HOLIDAYS_API_URL": "http://127.0.0.1:9", **database.env, **env}
+        try:
+            with serve(STACK, copy, command=["make", "migrate", "serve"], env=full_env) as base_url:
+                yield base_url
+        except ServerFailed as exc:
+            raise CannotRun(str(exc)) from None
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    """How scaffolder's CI runs exercise checks against a laravel-mysql project."""
+    require_production_toolchain()
+    return _ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """The project's own tests (`make test`: PHPUnit on a throwaway MariaDB) and lint, as
+    tests/test_stack_laravel_mysql.py runs them here: through the harness copy, with PHPUnit
+    9.6; `php -l` on every PHP file and PHP_CodeSniffer's PSR-12 standing in for Pint
+    (`make lint`), which Debian does not package. AssertionError with the project's output."""
+    from tests.harness.mariadb import MariaDBServer
+
+    require_toolchain()
+    require("phpcs", why="Debian's php-codesniffer (.ci/provision/php.sh)")
+    project = Path(project)
+    copy = harness_copy(project, project.with_name(f"{project.name}.laravel8-checks"))
+    try:
+        with MariaDBServer() as db:
+            result = commands.run(STACK, ["phpunit", "--colors=never"], cwd=copy,
+                                  env=env_for(db.url("laravel_project_checks")), check=False)
+        if result.returncode != 0 or not re.search(r"^OK \(\d+ tests?", result.stdout, re.MULTILINE):
+            raise AssertionError(f"[{STACK}] `make test` (PHPUnit) failed in {project}:\n"
+                                 f"{result.stdout[-commands.OUTPUT_TAIL:]}")
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    php_files = [path for path in project.rglob("*.php") if ".git" not in path.parts]
+    for path in [*php_files, project / "artisan"]:
+        commands.run(STACK, ["php", "-l", str(path)], cwd=project)
+    commands.run(STACK, ["phpcs", "--standard=PSR12", "--warning-severity=0", f"--exclude={PSR12_EXCEPT_LARAVEL}",
+                         "app", "bootstrap", "config", "database", "routes", "tests", "public"], cwd=project)
+
+
+# Where Laravel's style (Pint's preset) departs from PSR-12: snake_case test method names,
+# 'a'.$b concatenation, and public/index.php both declaring and running code.
+PSR12_EXCEPT_LARAVEL = "PSR1.Methods.CamelCapsMethodName,PSR12.Operators.OperatorSpacing,PSR1.Files.SideEffects"

@@ -32,29 +32,40 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
+import secrets
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.harness import commands, postgres
 from tests.harness.running import Running
 from tests.harness.scaffold import generate as scaffold_generate
 from tests.harness.toolchain import require, unavailable
 
+if TYPE_CHECKING:
+    from scaffolder.exercise.launch import Database, Launcher, Progress
+
 STACK = "rails-postgres"
 RAILS_SERIES = "6.1"  # Debian 12's ruby-rails
 HARNESS_GEMFILE = Path(__file__).resolve().parents[1] / "harness" / "rails" / "Gemfile"
 BACKPORTS = HARNESS_GEMFILE.parent / "backports"
+HARNESS_RUBOCOP = HARNESS_GEMFILE.parent / "rubocop.yml"
 GEMFILE_NAME = "Gemfile.debian"
 
 
 def require_toolchain() -> None:
     """Skip (locally) or fail (in CI) unless Debian's Ruby, Bundler, Rails and make are there."""
     require("ruby", "bundle", "make", why="Debian's ruby, bundler and make (.ci/provision/ruby.sh)")
-    found = subprocess.run(["ruby", "-e", 'gem "rails", "~> 6.1.7"; require "rails"; print Rails.version'],
-                           capture_output=True, text=True, check=False)
+    found = subprocess.run(
+        ["ruby", "-e", 'gem "rails", "~> 6.1.7"; require "rails"; print Rails.version'],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if found.returncode != 0:
         unavailable("Debian's ruby-rails 6.1 is not installed (.ci/provision/ruby.sh)")
 
@@ -74,8 +85,22 @@ def debian_env(project: Path) -> dict[str, str]:
     gemfile = project / GEMFILE_NAME
     shutil.copyfile(HARNESS_GEMFILE, gemfile)
     # The copy lives only in this throwaway checkout; keep `git status` about the project.
-    with (project / ".git" / "info" / "exclude").open("a") as exclude:
-        exclude.write(f"/{GEMFILE_NAME}\n/{GEMFILE_NAME}.lock\n")
+    # (Asked of git: in a `git worktree` checkout, .git is a file, not the repository.)
+    exclude_path = subprocess.run(
+        ["git", "rev-parse", "--git-path", "info/exclude"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    exclude = (
+        project / exclude_path
+    )  # relative to the project, unless git answered an absolute path
+    exclude.parent.mkdir(parents=True, exist_ok=True)
+    lines = f"/{GEMFILE_NAME}\n/{GEMFILE_NAME}.lock\n"
+    if lines not in (exclude.read_text() if exclude.exists() else ""):
+        with exclude.open("a") as file:
+            file.write(lines)
     return {
         "BUNDLE_GEMFILE": str(gemfile),
         "RAILS_BACKPORTS_PATH": str(BACKPORTS),
@@ -145,9 +170,13 @@ VACUUM (ANALYZE) tasks;
 
 def insert_tasks(database_url: str, owner_email: str, count: int) -> None:
     """`count` tasks for the registered user `owner_email`, straight into PostgreSQL."""
-    found = psql(database_url, "SELECT count(*) FROM users WHERE email = lower(:'email');", email=owner_email)
+    found = psql(
+        database_url, "SELECT count(*) FROM users WHERE email = lower(:'email');", email=owner_email
+    )
     if found.strip() != "1":
-        raise AssertionError(f"[{STACK}] insert_tasks: no registered user has the e-mail {owner_email!r}")
+        raise AssertionError(
+            f"[{STACK}] insert_tasks: no registered user has the e-mail {owner_email!r}"
+        )
     psql(database_url, INSERT_TASKS_SQL, email=owner_email, count=str(int(count)))
 
 
@@ -174,8 +203,11 @@ def production_server(workdir: Path) -> Iterator[Production]:
         env = production_env(project, database_url)
         commands.run(STACK, ["make", "setup"], cwd=project, env=env, timeout=600)
         with serve(STACK, project, command=["make", "migrate", "serve"], env=env) as base_url:
-            running = Running(stack=STACK, base_url=base_url,
-                              insert_tasks=functools.partial(insert_tasks, database_url))
+            running = Running(
+                stack=STACK,
+                base_url=base_url,
+                insert_tasks=functools.partial(insert_tasks, database_url),
+            )
             yield Production(running=running, project=project, env=env, database_url=database_url)
 
 
@@ -191,3 +223,123 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's target: the production server (`make migrate serve`)."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# --- Exercises (scaffolder.exercise): scaffolder's CI proves the reference solutions with these. ---
+
+
+class _ExerciseLauncher:
+    """Throwaway databases on a throwaway PostgreSQL, and the production server on them:
+    `make setup migrate serve` (Puma, two workers), as `production_server` runs it."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        from scaffolder.exercise.checking import CannotRun
+        from scaffolder.exercise.launch import Database
+        from tests.harness.postgres import PostgresServer, pg_bin
+
+        if not (pg_bin("initdb") and pg_bin("pg_ctl")):
+            raise CannotRun(f"[{STACK}] PostgreSQL server binaries (initdb, pg_ctl) not found")
+        with PostgresServer() as pg:
+            name = f"my_api_check_{secrets.token_hex(3)}"
+            yield Database(
+                label=f"PostgreSQL database {name} on 127.0.0.1:{pg.port}",
+                env={"DATABASE_URL": pg.url(name)},
+            )
+
+    @contextlib.contextmanager
+    def serve(
+        self, source: Path, database: Database, env: Mapping[str, str], progress: Progress
+    ) -> Iterator[str]:
+        """`source` may be a `git worktree` of an older commit: it gets the harness's
+        Gemfile and, having no .env (git ignores it), `make setup` writes one with a secret."""
+        from scaffolder.exercise.checking import CannotRun
+        from tests.harness.commands import ProjectCommandFailed
+        from tests.harness.server import ServerFailed, serve
+
+        source = Path(source)
+        full_env = {**production_env(source, database.env["DATABASE_URL"]), **database.env, **env}
+        progress(f"[{STACK}] make setup migrate serve in {source}")
+        try:
+            commands.run(STACK, ["make", "setup"], cwd=source, env=full_env, timeout=600)
+            with serve(
+                STACK, source, command=["make", "migrate", "serve"], env=full_env
+            ) as base_url:
+                yield base_url
+        except (ServerFailed, ProjectCommandFailed) as exc:
+            raise CannotRun(str(exc)) from None
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    """How scaffolder's CI runs exercise checks against a rails-postgres project."""
+    require_toolchain()
+    require_postgres()
+    return _ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """The project's own tests and lint, as tests/test_stack_rails_postgres.py runs them here.
+
+    Tests: `make setup migrate` then `bin/rails db:test:prepare test` on a throwaway
+    PostgreSQL (RAILS_ENV=test; migrating first re-dumps db/schema.rb in 6.1's format, which
+    6.1 can load). Lint: `make lint` runs rubocop-rails-omakase and Brakeman, which Debian does
+    not package, so Debian's rubocop with omakase's core rules (tests/harness/rails/rubocop.yml).
+    db/schema.rb is restored afterwards when it was committed, so the next patch applies.
+    """
+    from tests.harness.postgres import PostgresServer
+
+    require_toolchain()
+    require_postgres()
+    require_rubocop()
+    project = Path(project)
+    schema_was_clean = not subprocess.run(
+        ["git", "status", "--porcelain", "--", "db/schema.rb"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    try:
+        with PostgresServer() as pg:
+            env = {
+                **debian_env(project),
+                "DATABASE_URL": pg.url("rails_project_checks"),
+                "RAILS_ENV": "test",
+            }
+            commands.run(STACK, ["make", "setup", "migrate"], cwd=project, env=env, timeout=600)
+            tests = commands.run(
+                STACK,
+                ["bin/rails", "db:test:prepare", "test"],
+                cwd=project,
+                env=env,
+                timeout=900,
+                check=False,
+            )
+        summary = re.search(r"\d+ runs, \d+ assertions, 0 failures, 0 errors", tests.stdout)
+        if tests.returncode != 0 or not summary:
+            raise AssertionError(
+                f"[{STACK}] the project's tests (`bin/rails db:test:prepare test`) failed in "
+                f"{project}:\n{tests.stdout[-commands.OUTPUT_TAIL :]}"
+            )
+        lint = commands.run(
+            STACK,
+            ["rubocop", "--config", str(HARNESS_RUBOCOP), "--format", "simple"],
+            cwd=project,
+            check=False,
+        )
+        if lint.returncode != 0:
+            raise AssertionError(
+                f"[{STACK}] the project's lint (rubocop, omakase's core rules) failed in "
+                f"{project}:\n{lint.stdout[-commands.OUTPUT_TAIL :]}"
+            )
+    finally:
+        if schema_was_clean:
+            subprocess.run(
+                ["git", "checkout", "--", "db/schema.rb"],
+                cwd=project,
+                capture_output=True,
+                check=False,
+            )
