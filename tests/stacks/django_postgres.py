@@ -172,8 +172,11 @@ class _ExerciseLauncher:
         from tests.harness.server import ServerFailed, serve
 
         source = Path(source)
-        full_env = {**PRODUCTION_ENV, "SECRET_KEY": self.secret_key, **database.env, **env,
-                    "VENV": str(_venv_for(source).resolve())}
+        full_env = {**PRODUCTION_ENV, "SECRET_KEY": self.secret_key,
+                    # No internet in CI: holidays stay unknown (null) unless a check points
+                    # the server at its stub; nothing listens on port 9 of this machine.
+                    "HOLIDAYS_API_URL": "http://127.0.0.1:9",
+                    **database.env, **env, "VENV": str(_venv_for(source).resolve())}
         progress(f"[{STACK}] make migrate serve in {source}")
         try:
             with serve(STACK, source, command=["make", "migrate", "serve"],
