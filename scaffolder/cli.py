@@ -280,10 +280,17 @@ def doctor(
 exercise_app = typer.Typer(
     name="exercise",
     help="Practise in a generated project: exercises with briefs, checks and hints.",
-    no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(exercise_app)
+
+
+@exercise_app.callback(invoke_without_command=True)
+def exercise_main(ctx: typer.Context) -> None:
+    """Practise in a generated project: exercises with briefs, checks and hints."""
+    if ctx.invoked_subcommand is None:  # plain `scaffold exercise`: show its commands
+        typer.echo(ctx.get_help())
+
 
 ProjectOption = Annotated[
     Path,
@@ -311,6 +318,9 @@ def exercise_list(
 
         typer.echo(json.dumps([api.to_data(row) for row in rows], indent=2))
         return
+    if not rows:
+        typer.echo(f"No exercise for {where.stack} projects yet.")
+        return
     typer.echo(f"Exercises for {where.stack} ({where.path.name}):")
     width = max((len(row.exercise.id) for row in rows), default=2)
     skill = max((len(row.exercise.skill) for row in rows), default=5)
@@ -328,7 +338,9 @@ def exercise_show(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
     project: ProjectOption = Path("."),
 ) -> None:
-    """Print an exercise's brief, API additions, how it is checked and your stack's notes."""
+    """Print an exercise's brief, API additions, checks and notes.
+
+    The Markdown is rendered in a terminal and printed as is when piped."""
     from scaffolder.exercise import api
 
     with _reported_errors():
@@ -350,7 +362,9 @@ def exercise_start(
         bool, typer.Option("--restart", help="Start again from the current commit.")
     ] = False,
 ) -> None:
-    """Record the commit you start an exercise from (needs a clean Git tree)."""
+    """Record the commit you start an exercise from.
+
+    Needs a clean Git tree; a second start needs --restart."""
     from scaffolder.exercise import api
 
     with _reported_errors():
@@ -387,7 +401,9 @@ def exercise_check(
         typer.Option("--json", help="Also write the results as JSON (results.json v3) here."),
     ] = None,
 ) -> None:
-    """Check your work: exit 0 every rule passes, 1 a rule failed, 2 it could not run."""
+    """Run the checks against your server, on a throwaway database.
+
+    Exit 0: every rule passes; 1: a rule failed; 2: the check could not run."""
     from scaffolder.exercise import api, report
 
     headed: set[str] = set()
@@ -434,7 +450,7 @@ def exercise_hint(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
     project: ProjectOption = Path("."),
 ) -> None:
-    """Show the next hint for the first rule that failed in your last check."""
+    """Show the next hint for your last check's first failing rule."""
     from scaffolder.exercise import api
 
     with _reported_errors():
@@ -454,7 +470,7 @@ def exercise_progress(
         typer.Option("--write-readme", help="Write the 'Practice log' section of README.md."),
     ] = False,
 ) -> None:
-    """Show which exercises you started and passed, and at which commit."""
+    """Show what you started and passed, at which commit."""
     from scaffolder.exercise import api
 
     with _reported_errors():

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +183,20 @@ def test_a_missing_or_broken_check_is_an_error(tmp_path: Path, source: str | Non
     folder = toy(tmp_path, VALID, source)
     with pytest.raises(ScaffoldError, match=re.escape(phrase)):
         catalogue.load_check(catalogue.read(folder))
+
+
+def test_the_wheel_ships_the_exercises_without_their_reference_solutions(tmp_path: Path) -> None:
+    """Learners install the wheel: briefs, notes and checks are in it, solutions never."""
+    repo = Path(__file__).resolve().parents[1]
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(repo)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert built.returncode == 0, f"pip wheel failed:\n{built.stdout}{built.stderr}"
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    shipped = {name for name in names if name.startswith("scaffolder/exercises/")}
+    assert "scaffolder/exercises/cart-pricing/check.py" in shipped
+    assert "scaffolder/exercises/cart-pricing/notes/django-postgres.md" in shipped
+    assert "scaffolder/templates/_shared/openapi.yaml" in names
+    solutions = [name for name in shipped if "/solutions/" in name]
+    assert not solutions, f"reference solutions in the wheel: {solutions[:3]}"

@@ -141,15 +141,22 @@ def test_named_carts_catch_rounding_per_order(cart_check: types.ModuleType) -> N
     } <= set(caught), f"the named carts that tell per-line from per-order rounding: {caught}"
 
 
-def test_seeded_random_carts_are_valid_and_the_same_every_run(cart_check: types.ModuleType) -> None:
-    """Without Hypothesis installed, pricing-random falls back to these carts."""
-    carts = cart_check.seeded_carts(cart_check.RANDOM_CARTS)
-    assert carts == cart_check.seeded_carts(cart_check.RANDOM_CARTS)
-    assert len(carts) == cart_check.RANDOM_CARTS
-    for quantities, coupon in carts:
+def test_random_carts_are_valid_and_the_same_every_run(cart_check: types.ModuleType) -> None:
+    """pricing-random's Hypothesis carts: valid for the model, derandomized (a learner's fix
+    meets the same carts), and covering both coupons, no coupon and large carts."""
+
+    def carts() -> list:
+        seen: list = []
+        cart_check.hypothesis_carts(seen.append)
+        return seen
+
+    first = carts()
+    assert first == carts()
+    assert len(first) >= cart_check.RANDOM_CARTS // 2
+    for quantities, coupon in first:
         cart_check.model.price(quantities, coupon)  # raises on an unknown sku or quantity
-    assert {coupon for _, coupon in carts} == {None, "SAVE10", "FREESHIP"}
-    assert any(len(quantities) >= 4 for quantities, _ in carts)
+    assert {coupon for _, coupon in first} == {None, "SAVE10", "FREESHIP"}
+    assert any(len(quantities) >= 4 for quantities, _ in first)
 
 
 def test_first_difference_names_the_field(cart_check: types.ModuleType) -> None:

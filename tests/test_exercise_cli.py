@@ -437,6 +437,8 @@ def test_check_without_ids_checks_the_exercises_started(
     (["check", "toy", "--base-url", "localhost:8000"], "--base-url must be an http"),
     (["check", "toy", "--base-url", "http://127.0.0.1:9", "--database-url", "postgresql://x/y"],
      "do not go together"),
+    (["check", "toy", "--base-url", "http://127.0.0.1:9", "--json", "no/such/folder/r.json"],
+     "not a file in an existing folder"),
 ])
 def test_bad_check_input_is_one_line_and_records_nothing(
         project: Path, toy_env: dict[str, str], args: list[str], phrase: str) -> None:
@@ -499,6 +501,19 @@ def test_a_base_url_where_nothing_answers_could_not_run(project: Path,
     assert "FAIL" not in result.stdout
 
 
+def test_json_is_written_also_when_the_check_could_not_run(project: Path, toy_env: dict[str, str],
+                                                           tmp_path: Path) -> None:
+    import json
+
+    report = tmp_path / "results.json"
+    result = run(project, "check", "toy", "--base-url", "http://127.0.0.1:9", "--json",
+                 str(report), env=toy_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    data = json.loads(report.read_text())
+    assert data["version"] == 3 and data["status"] == "error"
+    assert "nothing answers" in data["message"]
+
+
 def test_scaffold_update_keeps_the_progress_file_and_the_practice_log(tmp_path: Path) -> None:
     from tests.harness.releases import Release, commit_as_learner, has_conflict_markers
 
@@ -531,3 +546,38 @@ def test_check_with_no_database_server_could_not_run_and_records_nothing(
     assert "Traceback" not in result.stderr
     assert "could not run the check" in result.stderr and "127.0.0.1:9" in result.stderr
     assert not (project / ".scaffold").exists()
+
+
+@pytest.mark.parametrize("args, phrase", [
+    (["show"], "missing argument 'ID'"),
+    (["list", "--project", "/no/such/folder"], "is not a folder"),
+    (["frobnicate"], "no such command 'frobnicate'"),
+])
+def test_command_line_mistakes_are_one_line(project: Path, args: list[str], phrase: str) -> None:
+    assert_one_line_error(run(project, *args), phrase)
+
+
+def test_plain_scaffold_exercise_shows_its_commands(project: Path) -> None:
+    out = ok(project)
+    for command in ("list", "show", "start", "check", "hint", "progress"):
+        assert f"  {command} " in out
+
+
+def test_a_pass_with_uncommitted_changes_says_so(project: Path, toy_server: ToyServer,
+                                                 toy_env: dict[str, str]) -> None:
+    toy_server.items = ["a", "b"]
+    (project / "README.md").write_text("# my-api\n\nwork in progress\n")
+    result = run(project, "check", "toy", "--base-url", toy_server.url, env=toy_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert recorded(project)["toy"]["passed"]["dirty"] is True
+    status = f"toy: passed at {head(project)[:7]} + uncommitted changes"
+    assert status in ok(project, "progress", "--write-readme", env=toy_env)
+    assert f"`{head(project)[:7]}` + uncommitted changes |" in (project / "README.md").read_text()
+
+
+def test_start_in_a_project_without_git_is_one_line(tmp_path: Path) -> None:
+    project = generate(STACK, tmp_path, git=False)
+    assert_one_line_error(run(project, "start", "cart-pricing"), "not a Git repository",
+                          "git init")
+    assert not (project / ".scaffold").exists()
+    assert "cart-pricing" in ok(project, "list")  # the rest works without Git

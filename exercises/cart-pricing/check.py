@@ -7,7 +7,6 @@ users of its own, so the rules do not depend on one another's carts.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
@@ -364,28 +363,10 @@ def pricing_random(ctx: RuleContext) -> None:
         set_cart(ctx, user, quantities, coupon)
         expect_priced(ctx, user, "random", quantities, coupon)
 
-    try:
-        # Imported here, so that listing or showing exercises never pays for Hypothesis.
-        import hypothesis  # noqa: F401
-    except ImportError:  # a scaffold installed without it: the same kind of carts, seeded
-        for cart in seeded_carts(RANDOM_CARTS):
-            priced_like_the_model(cart)
-        return
     hypothesis_carts(priced_like_the_model)
 
 
 RANDOM_CARTS = 30  # each costs a few requests: enough to meet every rule, quick on any stack
-
-
-def seeded_carts(count: int) -> list[tuple[dict[str, int], str | None]]:
-    """`count` random carts, the same every run."""
-    generator = random.Random(20261129)
-    carts = []
-    for _ in range(count):
-        skus = generator.sample(sorted(model.CATALOGUE), generator.randint(0, len(model.CATALOGUE)))
-        quantities = {sku: generator.randint(1, model.MAX_QUANTITY) for sku in skus}
-        carts.append((quantities, generator.choice((None, *model.COUPONS))))
-    return carts
 
 
 def hypothesis_carts(test: Callable[[tuple[dict[str, int], str | None]], None]) -> None:

@@ -248,6 +248,10 @@ def check(
         )
     if base_url is not None and not base_url.startswith(("http://", "https://")):
         raise ScaffoldError(f"--base-url must be an http:// or https:// URL, got '{base_url}'")
+    json_file = Path(json_path) if json_path is not None else None
+    if json_file is not None and (json_file.is_dir() or not json_file.parent.is_dir()):
+        # Said now, not after a check that may take minutes.
+        raise ScaffoldError(f"--json {json_path}: not a file in an existing folder")
     chosen = _targets(where, exercise_ids)
     done = progress_file.load(where.path)
     targets = [
@@ -263,21 +267,25 @@ def check(
         launcher = default_launcher(where, database_url)
     if base_url is not None and (silent := _unreachable(base_url)):
         # Every rule would fail with the same connection error: say it once (exit 2).
-        return runner.CheckRun(exercises=[], could_not_run=silent)
-    run = runner.run_check(
-        targets,
-        project=where.path,
-        stack=where.stack,
-        launcher=None if base_url is not None else launcher,
-        base_url=base_url,
-        **({"progress": progress} if progress is not None else {}),
-        on_result=on_result,
-    )
-    _record(where, chosen, run, _head(where))
-    if json_path is not None:
+        run = runner.CheckRun(exercises=[], could_not_run=silent)
+    else:
+        run = runner.run_check(
+            targets,
+            project=where.path,
+            stack=where.stack,
+            launcher=None if base_url is not None else launcher,
+            base_url=base_url,
+            **({"progress": progress} if progress is not None else {}),
+            on_result=on_result,
+        )
+        _record(where, chosen, run, _head(where))
+    if json_file is not None:
         from scaffolder.exercise import report
 
-        Path(json_path).write_text(report.json_text(run), encoding="utf-8")
+        try:
+            json_file.write_text(report.json_text(run), encoding="utf-8")
+        except OSError as exc:
+            raise ScaffoldError(f"cannot write --json {json_path}: {exc.strerror}") from None
     return run
 
 

@@ -155,7 +155,8 @@ def save(progress: Progress) -> None:
 def practice_log(progress: Progress, exercises: list[Exercise]) -> str:
     """The README's "Practice log": a table of the exercises passed (in exercise order)."""
     rows = [
-        f"| {e.number}. {e.title} (`{e.id}`) | {e.skill} | `{record.passed.commit[:7]}` "
+        f"| {e.number}. {e.title} (`{e.id}`) | {e.skill} | `{record.passed.commit[:7]}`"
+        f"{' + uncommitted changes' if record.passed.dirty else ''} "
         f"| {record.passed.check_version} | {record.passed.at[:10]} |"
         for e in exercises
         if (record := progress.get(e.id)).passed is not None
