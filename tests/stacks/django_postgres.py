@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+import re
+import secrets
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from scaffolder.exercise.checking import CannotRun
+from scaffolder.exercise.launch import Database, Launcher, Progress
 from tests.harness import commands, postgres
 from tests.harness.postgres import PostgresServer, pg_bin
 from tests.harness.running import Running
@@ -116,3 +120,92 @@ def served(workdir: Path) -> Iterator[str]:
     """The conformance suite's server: the production one (gunicorn, DEBUG=false)."""
     with production(workdir) as running:
         yield running.base_url
+
+
+# --- Exercises (scaffolder.exercise): the proof runs checks through this launcher. ---
+
+# The virtualenv of the exercise servers, once one exists (see _venv_for).
+_exercise_venv: Path | None = None
+
+
+def _venv_for(source: Path) -> Path:
+    """The virtualenv to run `source` with: its own after `make setup`, else one made
+    earlier in this session (the prepared project's, or another source's): a checkout of
+    an older commit or a mutant's worktree has none, and the pinned requirements are the
+    same in every commit of an exercise series. Else `make setup` in `source`, once."""
+    global _exercise_venv
+    if (source / ".venv").is_dir():
+        _exercise_venv = _exercise_venv or source / ".venv"
+        return source / ".venv"
+    if _prepared is not None and (_prepared / ".venv").is_dir():
+        return _prepared / ".venv"
+    if _exercise_venv is None or not _exercise_venv.is_dir():
+        commands.run(STACK, ["make", "setup"], cwd=source, timeout=SETUP_TIMEOUT)
+        _exercise_venv = source / ".venv"
+    return _exercise_venv
+
+
+class _ExerciseLauncher:
+    """Throwaway databases on one throwaway PostgreSQL server, and the project's production
+    server (`make migrate serve`: gunicorn, several worker processes) on them."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+        # One signing key for every server of this launcher (the environment wins over a
+        # project's .env, and a checkout has none): a token issued by the exercise's start
+        # commit still works once the learner's code serves the same database.
+        self.secret_key = secrets.token_hex(32)
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[Database]:
+        if not (pg_bin("initdb") and pg_bin("pg_ctl")):
+            raise CannotRun(f"[{STACK}] PostgreSQL server binaries (initdb, pg_ctl) not found")
+        with PostgresServer() as pg:
+            name = f"my_api_check_{secrets.token_hex(3)}"
+            url = pg.url(name)
+            yield Database(label=f"PostgreSQL database {name} on 127.0.0.1:{pg.port}",
+                           env=project_env(url))
+
+    @contextlib.contextmanager
+    def serve(self, source: Path, database: Database, env: Mapping[str, str],
+              progress: Progress) -> Iterator[str]:
+        from tests.harness.server import ServerFailed, serve
+
+        source = Path(source)
+        full_env = {**PRODUCTION_ENV, "SECRET_KEY": self.secret_key,
+                    # No internet in CI: holidays stay unknown (null) unless a check points
+                    # the server at its stub; nothing listens on port 9 of this machine.
+                    "HOLIDAYS_API_URL": "http://127.0.0.1:9",
+                    **database.env, **env, "VENV": str(_venv_for(source).resolve())}
+        progress(f"[{STACK}] make migrate serve in {source}")
+        try:
+            with serve(STACK, source, command=["make", "migrate", "serve"],
+                       env=full_env) as base_url:
+                yield base_url
+        except ServerFailed as exc:
+            raise CannotRun(str(exc)) from None
+
+
+def exercise_launcher(workdir: Path) -> Launcher:
+    """How scaffolder's CI runs exercise checks against a django-postgres project."""
+    return _ExerciseLauncher(workdir)
+
+
+def project_checks(project: Path) -> None:
+    """The project's own `make test` and `make lint` on a throwaway PostgreSQL, as
+    tests/test_stack_django_postgres.py runs them; AssertionError with their output."""
+    require_toolchain()
+    project = Path(project)
+    env = {"VENV": str(_venv_for(project).resolve())}
+    if not (project / ".env").exists():
+        env["SECRET_KEY"] = secrets.token_hex(32)
+    with PostgresServer() as pg:
+        env.update(project_env(pg.url("django_project_checks")))
+        commands.run(STACK, ["make", "migrate"], cwd=project, env=env)
+        tests = commands.run(STACK, ["make", "test"], cwd=project, env=env).stdout
+        # As the stack test: every test ran and passed (a skip hides a missing piece).
+        summary = re.search(r"=+ (.*) in [\d.]+s", tests)
+        if not summary or re.search(r"\d+ (failed|error|skipped)", summary.group(1)):
+            raise AssertionError(f"[{STACK}] `make test` in {project}: not every test passed\n"
+                                 f"{tests[-commands.OUTPUT_TAIL:]}")
+        commands.run(STACK, ["make", "lint"], cwd=project, env=env)
