@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conformance.reference_server import BREAKS
-from tests.harness.server import serve
+from tests.harness.server import ServerFailed, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,32 +135,40 @@ def run_suite_against_reference(broken: str) -> subprocess.CompletedProcess[str]
         ["--break", broken] if broken else []
     )
     selection = ["-k", CASES[broken][0]] if broken else []
-    with serve(
-        f"reference-server[{broken or 'unbroken'}]", ROOT, command=server, health_timeout=60
-    ) as url:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "tests/conformance",
-                "--base-url",
-                url,
-                "-q",
-                "--tb=short",
-                "-p",
-                "no:cacheprovider",
-                "-p",
-                "no:schemathesis",
-                *selection,
-            ],
-            cwd=ROOT,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            check=False,
-            timeout=600,
-        )
+    # Several runs pick free ports at once: two can be handed the same one before either
+    # binds it. The loser starts again on another port.
+    for attempt in range(3):
+        try:
+            with serve(
+                f"reference-server[{broken or 'unbroken'}]", ROOT, command=server, health_timeout=60
+            ) as url:
+                return subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "pytest",
+                        "tests/conformance",
+                        "--base-url",
+                        url,
+                        "-q",
+                        "--tb=short",
+                        "-p",
+                        "no:cacheprovider",
+                        "-p",
+                        "no:schemathesis",
+                        *selection,
+                    ],
+                    cwd=ROOT,
+                    text=True,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    check=False,
+                    timeout=600,
+                )
+        except ServerFailed as exc:
+            if "Address already in use" not in str(exc) or attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 @pytest.fixture(scope="module")
